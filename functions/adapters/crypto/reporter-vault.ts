@@ -1,0 +1,84 @@
+/**
+ * Field-by-field encryption of reporter personal data (举报人信息) with the AWS Encryption SDK.
+ * AWS: a KMS keyring (the key lives in the stateful stack). Locally: a raw AES-256 keyring whose key
+ * is a file under DATA_DIR, created on first start and never committed.
+ *
+ * The encryption context binds every ciphertext to its case and field: a ciphertext copied onto
+ * another case, or into another field, fails to decrypt.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  buildClient,
+  CommitmentPolicy,
+  type KeyringNode,
+  KmsKeyringNode,
+  RawAesKeyringNode,
+  RawAesWrappingSuiteIdentifier,
+} from '@aws-crypto/client-node';
+import type { ReporterContact, SealedReporter } from '../../domain/case.js';
+import type { ReporterVault } from '../../services/ports.js';
+
+const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+const FIELDS = ['name', 'phone', 'email'] as const;
+
+export function createReporterVault(keyring: KeyringNode): ReporterVault {
+  const sealField = async (caseId: string, field: string, clear: string) => {
+    const { result } = await encrypt(keyring, Buffer.from(clear, 'utf8'), {
+      encryptionContext: { purpose: 'duban-reporter', caseId, field },
+    });
+    return result.toString('base64');
+  };
+  const openField = async (caseId: string, field: string, sealed: string) => {
+    const { plaintext, messageHeader } = await decrypt(keyring, Buffer.from(sealed, 'base64'));
+    const ctx = messageHeader.encryptionContext;
+    if (ctx.caseId !== caseId || ctx.field !== field || ctx.purpose !== 'duban-reporter') {
+      throw new Error('ciphertext does not belong to this case field');
+    }
+    return plaintext.toString('utf8');
+  };
+  return {
+    async seal(caseId, reporter) {
+      const out: SealedReporter = {};
+      await Promise.all(
+        FIELDS.map(async (f) => {
+          const v = reporter[f];
+          if (v) out[f] = await sealField(caseId, f, v);
+        }),
+      );
+      return out;
+    },
+    async open(caseId, sealed) {
+      const out: ReporterContact = {};
+      await Promise.all(
+        FIELDS.map(async (f) => {
+          const v = sealed[f];
+          if (v) out[f] = await openField(caseId, f, v);
+        }),
+      );
+      return out;
+    },
+    sealSecret: (caseId, secret) => sealField(caseId, 'accessCode', secret),
+    openSecret: (caseId, sealed) => openField(caseId, 'accessCode', sealed),
+  };
+}
+
+/** Raw AES keyring from a 32-byte key file, created (mode 0600) if missing. */
+export function localKeyring(keyFile: string): KeyringNode {
+  if (!existsSync(keyFile)) {
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
+  }
+  return new RawAesKeyringNode({
+    keyNamespace: 'duban-local',
+    keyName: 'reporter-data',
+    unencryptedMasterKey: new Uint8Array(readFileSync(keyFile)),
+    wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
+  });
+}
+
+export function kmsKeyring(keyArn: string): KeyringNode {
+  return new KmsKeyringNode({ generatorKeyId: keyArn });
+}

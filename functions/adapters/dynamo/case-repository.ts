@@ -1,0 +1,154 @@
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandInput,
+  PutItemCommand,
+  type PutItemCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { CaseRecord } from '../../domain/case.js';
+import { ConditionFailedError } from '../../services/errors.js';
+import type { CaseStore, IdempotencyRecord } from '../../services/ports.js';
+import { keys } from '../table-design.js';
+import { caseIndexAttributes, caseToItem, INDEX_ATTRIBUTES, itemToCase } from './case-item.js';
+import { withStoreRetry } from './retry.js';
+
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
+/** Idempotency records live a day (DynamoDB TTL on `expiresAt` removes them on AWS). */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+function isConditionFailure(e: unknown): boolean {
+  return (
+    e instanceof ConditionalCheckFailedException || (e as Error)?.name === 'ConditionalCheckFailedException'
+  );
+}
+
+export interface CaseRepository extends CaseStore {
+  /**
+   * Replaces the case with `next` if its version is still `current.version`: changed attributes are
+   * SET, the new events appended with list_append, queue attributes recomputed — one conditional write.
+   * Throws ConditionFailedError when someone else changed the case first.
+   */
+  updateCase(current: CaseRecord, next: CaseRecord): Promise<void>;
+}
+
+export function createCaseRepository(client: DynamoDBClient, tableName: string): CaseRepository {
+  // Each call goes through withStoreRetry: throttling is retried, then surfaces as a 503.
+  const put = (input: PutItemCommandInput) => withStoreRetry(() => client.send(new PutItemCommand(input)));
+  const get = (input: GetItemCommandInput) => withStoreRetry(() => client.send(new GetItemCommand(input)));
+  const update = (input: UpdateItemCommandInput) =>
+    withStoreRetry(() => client.send(new UpdateItemCommand(input)));
+
+  return {
+    async putIdempotencyRecord(record: IdempotencyRecord) {
+      const key = keys.idempotency(record.key);
+      try {
+        await put({
+          TableName: tableName,
+          Item: marshall(
+            {
+              ...key,
+              ...record,
+              expiresAt: Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+            },
+            MARSHALL,
+          ),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        });
+        return { created: true } as const;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+      const got = await get({ TableName: tableName, Key: marshall(key), ConsistentRead: true });
+      if (!got.Item) throw new ConditionFailedError('idempotency record vanished');
+      const { pk: _pk, sk: _sk, expiresAt: _e, ...existing } = unmarshall(got.Item);
+      return { created: false, existing: existing as IdempotencyRecord } as const;
+    },
+
+    async createCase(record) {
+      try {
+        await put({
+          TableName: tableName,
+          Item: marshall(caseToItem(record), MARSHALL),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        });
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async getCase(id) {
+      const got = await get({ TableName: tableName, Key: marshall(keys.case(id)), ConsistentRead: true });
+      return got.Item ? itemToCase(unmarshall(got.Item)) : undefined;
+    },
+
+    async updateCase(current, next) {
+      const appended = next.events.slice(current.events.length);
+      const names: Record<string, string> = { '#version': 'version', '#events': 'events' };
+      const values: Record<string, unknown> = { ':expected': current.version, ':new': appended };
+      const sets: string[] = ['#events = list_append(#events, :new)'];
+      const removes: string[] = [];
+      const nextAttrs: Record<string, unknown> = { ...next, ...caseIndexAttributes(next) };
+      const currentAttrs: Record<string, unknown> = { ...current, ...caseIndexAttributes(current) };
+      let i = 0;
+      for (const name of new Set([
+        ...Object.keys(nextAttrs),
+        ...Object.keys(currentAttrs),
+        ...INDEX_ATTRIBUTES,
+      ])) {
+        if (name === 'events' || name === 'id') continue;
+        const before = currentAttrs[name];
+        const after = nextAttrs[name];
+        if (JSON.stringify(before) === JSON.stringify(after)) continue;
+        names[`#a${i}`] = name;
+        if (after === undefined) removes.push(`#a${i}`);
+        else {
+          values[`:v${i}`] = after;
+          sets.push(`#a${i} = :v${i}`);
+        }
+        i++;
+      }
+      try {
+        await update({
+          TableName: tableName,
+          Key: marshall(keys.case(current.id)),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values, MARSHALL),
+        });
+      } catch (e) {
+        if (isConditionFailure(e)) throw new ConditionFailedError('version changed');
+        throw e;
+      }
+    },
+
+    async loadReference<T>(name: string) {
+      const got = await get({
+        TableName: tableName,
+        Key: marshall(keys.referenceData(name)),
+        ConsistentRead: true,
+      });
+      return got.Item ? (unmarshall(got.Item).value as T) : undefined;
+    },
+
+    async seedReference<T>(name: string, value: T) {
+      try {
+        await put({
+          TableName: tableName,
+          Item: marshall({ ...keys.referenceData(name), value }, MARSHALL),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        });
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+  };
+}

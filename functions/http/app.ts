@@ -1,0 +1,40 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.js';
+import { handleError } from './errors.js';
+import { jsonBodyOnly, limitBody } from './middleware.js';
+import { publicApi } from './public-api.js';
+
+/**
+ * The one app factory: Lambda wraps it with `handle(app)`, the embedded runtime with `serve(app)`,
+ * tests call `app.request()`. Audiences are sub-apps mounted under /api/v1.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"] },
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+    }),
+  );
+  app.use('/api/*', jsonBodyOnly, limitBody);
+  app.onError((err, c) => handleError(err, c, deps.logger));
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route.' } }, 404));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }));
+  app.route('/api/v1', publicApi(deps));
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Duban (督办) API',
+      version: '1.0.0',
+      description:
+        'Complaints about the 双减 double-reduction policy: intake, tracking, handling, escalation.',
+    },
+  });
+  return app;
+}
+export type DubanApp = ReturnType<typeof createApp>;

@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorBody } from './errors.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Request bodies of API writes must be JSON (415 otherwise) and at most 64 KB (413). */
+export const jsonBodyOnly: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
+      return c.json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'), 415);
+    }
+  }
+  return next();
+};
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'), 413),
+});

@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+import { channels } from '../../domain/case.js';
+import { caseStatusCodes } from '../../domain/case-status.js';
+import { subjectKindCodes } from '../../domain/reference/catalog.js';
+import { civilDate } from './common.js';
+
+/** Mainland China mobile number: 11 digits starting 13–19; an optional +86 prefix is accepted. */
+const mainlandMobile = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
+  .pipe(
+    z
+      .string()
+      .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland China mobile number (11 digits, 13x–19x)' }),
+  );
+
+export const ReporterSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(50).optional(),
+    phone: mainlandMobile.optional(),
+    email: z.email({ error: 'must be an e-mail address' }).max(254).optional(),
+  })
+  .openapi('Reporter', {
+    description: 'Contact details; encrypted before storage, never shown in full to staff',
+  });
+
+export const ComplaintSchema = z
+  .strictObject({
+    channel: z
+      .enum(channels)
+      .openapi({ description: 'web for the public page; other channels need a staff role' }),
+    category: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ example: 'HOMEWORK_OVERLOAD', description: 'a category code from /api/v1/catalog' }),
+    area: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ example: 'LONGSHUI', description: 'an area code from /api/v1/catalog' }),
+    subject: z.strictObject({
+      kind: z.enum(subjectKindCodes),
+      name: z.string().trim().min(1).max(100).openapi({ example: '龙水镇第一小学' }),
+    }),
+    description: z.string().trim().min(10, { error: 'must be at least 10 characters' }).max(5000),
+    occurredOn: civilDate.optional().openapi({ description: 'not in the future' }),
+    grade: z.number().int().min(1).max(9).optional().openapi({ description: 'school grade 1–9' }),
+    anonymous: z.boolean().openapi({ description: 'when true no reporter data is kept' }),
+    reporter: ReporterSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.anonymous && !c.reporter?.phone && !c.reporter?.email) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reporter'],
+        message: 'a named complaint needs a phone number or an e-mail address; or set anonymous to true',
+      });
+    }
+  })
+  .openapi('Complaint');
+
+export const ReceiptSchema = z
+  .object({
+    trackingCode: z.string().openapi({ example: 'K7MPQ-3RXT9' }),
+    accessCode: z.string().openapi({ description: 'shown once; keep it to follow the case' }),
+    status: z.enum(caseStatusCodes),
+    receivedAt: z.string(),
+  })
+  .openapi('Receipt');
+
+export const TrackRequestSchema = z
+  .strictObject({
+    trackingCode: z.string().min(1).max(40),
+    accessCode: z.string().min(1).max(40),
+  })
+  .openapi('TrackRequest');
+
+const Label = z.object({ code: z.string(), name: z.string(), nameEn: z.string().optional() });
+
+export const PublicCaseSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: Label,
+    category: Label,
+    area: Label,
+    office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
+    deadline: z.string().nullable(),
+    receivedAt: z.string(),
+    timeline: z.array(
+      z.object({
+        type: z.string(),
+        at: z.string(),
+        label: z.string(),
+        labelEn: z.string(),
+        reason: z.string().optional(),
+        reply: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('PublicCase');
+
+/** Idempotency-Key header: opaque client-chosen token. */
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{8,128}$/, { error: 'must be 8–128 characters of letters, digits, . _ : -' });

@@ -1,0 +1,32 @@
+/**
+ * `npm start`: the whole system on one machine. Configuration from the environment:
+ *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second).
+ */
+import { resolve } from 'node:path';
+import { jsonLogger } from '../http/logger.js';
+import { startRuntime } from './runtime.js';
+
+const logger = jsonLogger();
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const clockSpeed = Number(process.env.CLOCK_SPEED ?? 1);
+
+const runtime = await startRuntime({
+  port,
+  dataDir,
+  clockSpeed,
+  logger,
+  hostname: process.env.HOST ?? '127.0.0.1',
+});
+logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  await runtime.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

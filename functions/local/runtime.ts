@@ -1,0 +1,104 @@
+/**
+ * The embedded runtime (`npm start`): dynalite, the app and the workflow runner in one process, with
+ * no AWS account. Tests start it too (in memory, on a random port) so they exercise the real stack.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
+import { serve } from '@hono/node-server';
+import { scaledClock } from '../adapters/clock.js';
+import { createReporterVault, localKeyring } from '../adapters/crypto/reporter-vault.js';
+import { createSecrets } from '../adapters/crypto/secrets.js';
+import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
+import { createDynamoClient } from '../adapters/dynamo/client.js';
+import { ensureTable } from '../adapters/dynamo/create-table.js';
+import { tableDesign } from '../adapters/table-design.js';
+import { subjectKinds } from '../domain/reference/catalog.js';
+import { createApp, type DubanApp } from '../http/app.js';
+import type { AppDeps } from '../http/deps.js';
+import { jsonLogger } from '../http/logger.js';
+import { createCatalogSource } from '../services/catalog-source.js';
+import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
+import { startEmbeddedStore } from './dynalite-store.js';
+
+export interface RuntimeOptions {
+  /** Where data and keys live; omit for an in-memory store (tests). */
+  dataDir?: string | undefined;
+  /** HTTP port; 0 picks a free one. Omit `port` entirely to not listen (tests using app.request()). */
+  port?: number | undefined;
+  hostname?: string;
+  clock?: Clock;
+  clockSpeed?: number;
+  logger?: Logger;
+  workflow?: WorkflowStarter;
+  tableName?: string;
+}
+
+export interface Runtime {
+  app: DubanApp;
+  deps: AppDeps;
+  store: CaseRepository;
+  /** Base URL when listening. */
+  url?: string;
+  storeEndpoint: string;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? jsonLogger();
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
+  const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
+  const tableName = opts.tableName ?? tableDesign.defaultTableName;
+  await ensureTable(client, tableName);
+  const store = createCaseRepository(client, tableName);
+  const clock = opts.clock ?? scaledClock(opts.clockSpeed ?? 1);
+  const catalog = createCatalogSource(store);
+  await catalog.get(); // seeds the demo district on first start
+
+  const keyring = opts.dataDir
+    ? localKeyring(join(opts.dataDir, 'keys', 'reporter-data.key'))
+    : new RawAesKeyringNode({
+        keyNamespace: 'duban-local',
+        keyName: 'reporter-data',
+        unencryptedMasterKey: new Uint8Array(randomBytes(32)),
+        wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
+      });
+
+  const deps: AppDeps = {
+    store,
+    clock,
+    catalog,
+    logger,
+    secrets: createSecrets(),
+    vault: createReporterVault(keyring),
+    workflow: opts.workflow ?? { startCaseWorkflow: async () => {} },
+    subjectKinds,
+  };
+  const app = createApp(deps);
+
+  let server: ReturnType<typeof serve> | undefined;
+  let url: string | undefined;
+  if (opts.port !== undefined) {
+    const hostname = opts.hostname ?? '127.0.0.1';
+    server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname }, () => resolve(s));
+    });
+    url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
+  }
+
+  return {
+    app,
+    deps,
+    store,
+    url,
+    storeEndpoint: embedded.endpoint,
+    async close() {
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      client.destroy();
+      await embedded.close();
+    },
+  };
+}

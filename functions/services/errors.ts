@@ -1,0 +1,46 @@
+/**
+ * Errors the services raise; the HTTP layer maps each to a status and the uniform JSON error body
+ * `{ error: { code, message, fields? } }`. Messages never contain reporter data.
+ */
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const validationError = (fields: FieldProblem[]) =>
+  new AppError(400, 'VALIDATION_FAILED', 'The request has invalid fields.', fields);
+
+export const notFound = (what = 'case') => new AppError(404, 'NOT_FOUND', `No such ${what}.`);
+
+export const versionConflict = () =>
+  new AppError(409, 'VERSION_CONFLICT', 'The case was changed by someone else; reload it and try again.');
+
+/** The store kept refusing (throttling) after retries: the caller should retry later; nothing was lost. */
+export class StoreUnavailableError extends AppError {
+  constructor(cause?: unknown) {
+    super(503, 'STORE_UNAVAILABLE', 'The service is busy; nothing was saved. Please retry shortly.');
+    this.cause = cause;
+  }
+}
+
+/** A conditional write lost (e.g. expected version no longer current). */
+export class ConditionFailedError extends Error {
+  constructor(message = 'condition failed') {
+    super(message);
+    this.name = 'ConditionFailedError';
+  }
+}

@@ -1,0 +1,145 @@
+import { type CaseRecord, type NewComplaint, newCaseRecord } from '../domain/case.js';
+import { findArea, findCategory } from '../domain/reference/catalog.js';
+import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
+import { AppError, type FieldProblem, validationError } from './errors.js';
+import type { CaseStore, CatalogSource, Clock, ReporterVault, Secrets, WorkflowStarter } from './ports.js';
+
+export interface IntakeDeps {
+  store: CaseStore;
+  workflow: WorkflowStarter;
+  clock: Clock;
+  secrets: Secrets;
+  vault: ReporterVault;
+  catalog: CatalogSource;
+}
+
+export interface IntakeReceipt {
+  trackingCode: string;
+  accessCode: string;
+  status: CaseRecord['status'];
+  receivedAt: string;
+}
+
+/**
+ * Intake (受理): store the complaint as one case item and start its workflow.
+ *
+ * Without transactions, an `Idempotency-Key` makes retries safe (ARCHITECTURE §3): the IDEM item is
+ * written first and fixes the case id and access code; the case item and the workflow start are each
+ * idempotent on that id. A retry after a crash between any two steps completes the same case.
+ */
+export async function submitComplaint(
+  deps: IntakeDeps,
+  complaint: NewComplaint,
+  opts: { idempotencyKey?: string | undefined; enteredBy?: string | undefined } = {},
+): Promise<IntakeReceipt> {
+  const catalog = await deps.catalog.get();
+  const category = findCategory(catalog, complaint.category);
+  const problems: FieldProblem[] = [];
+  if (!category) problems.push({ path: 'category', message: `Unknown category "${complaint.category}".` });
+  if (!findArea(catalog, complaint.area))
+    problems.push({ path: 'area', message: `Unknown area "${complaint.area}".` });
+  if (complaint.occurredOn && complaint.occurredOn > shanghaiToday(deps.clock.now())) {
+    problems.push({ path: 'occurredOn', message: 'must not be in the future' });
+  }
+  if (problems.length > 0 || !category) throw validationError(problems);
+
+  const { caseId, accessCode } = opts.idempotencyKey
+    ? await claimIdempotencyKey(deps, opts.idempotencyKey, complaint, opts.enteredBy)
+    : await freshIds(deps);
+
+  const record = newCaseRecord({
+    id: caseId,
+    complaint,
+    sealedReporter:
+      complaint.anonymous || !complaint.reporter
+        ? undefined
+        : await deps.vault.seal(caseId, complaint.reporter),
+    accessCodeHash: await deps.secrets.hashAccessCode(accessCode),
+    receivedAt: deps.clock.now(),
+    enteredBy: opts.enteredBy,
+    urgentByDefault: category.urgentByDefault,
+  });
+
+  let stored = record;
+  if (!(await deps.store.createCase(record))) {
+    // Without a key a taken id is a (very rare) collision: the caller retries with a new id.
+    // With a key it is the same case written by an earlier attempt: finish that one.
+    if (!opts.idempotencyKey) throw new IdCollision();
+    stored = (await deps.store.getCase(caseId)) ?? record;
+  }
+  await deps.workflow.startCaseWorkflow(caseId);
+  return {
+    trackingCode: formatTrackingCode(caseId),
+    accessCode,
+    status: stored.status,
+    receivedAt: stored.receivedAt,
+  };
+}
+
+/** Retries intake on the rare id collision (31^10 ids), so callers never see it. */
+export async function submitComplaintWithRetry(
+  deps: IntakeDeps,
+  complaint: NewComplaint,
+  opts: { idempotencyKey?: string | undefined; enteredBy?: string | undefined } = {},
+): Promise<IntakeReceipt> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await submitComplaint(deps, complaint, opts);
+    } catch (e) {
+      if (!(e instanceof IdCollision) || attempt >= 4) throw e;
+    }
+  }
+}
+
+class IdCollision extends Error {}
+
+async function freshIds(deps: IntakeDeps) {
+  return { caseId: newCaseId(deps.secrets.randomBytes), accessCode: newAccessCode(deps.secrets.randomBytes) };
+}
+
+async function claimIdempotencyKey(
+  deps: IntakeDeps,
+  key: string,
+  complaint: NewComplaint,
+  enteredBy: string | undefined,
+): Promise<{ caseId: string; accessCode: string }> {
+  const requestHash = deps.secrets.digest(canonicalJson({ complaint, enteredBy: enteredBy ?? null }));
+  const ids = await freshIds(deps);
+  const result = await deps.store.putIdempotencyRecord({
+    key,
+    caseId: ids.caseId,
+    requestHash,
+    sealedAccessCode: await deps.vault.sealSecret(ids.caseId, ids.accessCode),
+    createdAt: deps.clock.now().toISOString(),
+  });
+  if (result.created) return ids;
+  const existing = result.existing;
+  if (existing.requestHash !== requestHash) {
+    throw new AppError(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+    );
+  }
+  return {
+    caseId: existing.caseId,
+    accessCode: await deps.vault.openSecret(existing.caseId, existing.sealedAccessCode),
+  };
+}
+
+/** Today's civil date in Asia/Shanghai (UTC+8, no daylight saving). */
+function shanghaiToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** JSON with sorted keys, so the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,66 @@
+/**
+ * The dependencies services use, as interfaces. Adapters (DynamoDB, Step Functions, crypto, clock)
+ * implement them; tests and the embedded runtime swap implementations at the edge.
+ */
+import type { CaseRecord, ReporterContact, SealedReporter } from '../domain/case.js';
+import type { Catalog } from '../domain/reference/catalog.js';
+
+export interface Clock {
+  /** Domain time (may run faster than real time in the embedded runtime, see CLOCK_SPEED). */
+  now(): Date;
+  /** Real seconds to wait for a span of domain milliseconds. */
+  realSecondsFor(domainMillis: number): number;
+}
+
+/** Stored under IDEM#<key>: lets a retried intake finish the same case instead of making a new one. */
+export interface IdempotencyRecord {
+  key: string;
+  caseId: string;
+  requestHash: string;
+  /** The access code, encrypted, so a retry can hand it out again. */
+  sealedAccessCode: string;
+  createdAt: string;
+}
+
+export interface CaseStore {
+  /** Writes the record unless the key exists; returns the existing record when it does. */
+  putIdempotencyRecord(
+    record: IdempotencyRecord,
+  ): Promise<{ created: true } | { created: false; existing: IdempotencyRecord }>;
+  /** Writes a new case unless its id is taken; returns false when it was. */
+  createCase(record: CaseRecord): Promise<boolean>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  loadReference<T>(name: string): Promise<T | undefined>;
+  /** Writes reference data only if absent (seeding); returns false when it already existed. */
+  seedReference<T>(name: string, value: T): Promise<boolean>;
+}
+
+export interface WorkflowStarter {
+  /** Starts the case's workflow; idempotent (execution name derived from the case id). */
+  startCaseWorkflow(caseId: string): Promise<void>;
+}
+
+export interface Secrets {
+  randomBytes(n: number): Uint8Array;
+  hashAccessCode(code: string): Promise<string>;
+  verifyAccessCode(code: string, hash: string): Promise<boolean>;
+  /** Stable digest of a request body, to tell same-key retries from key reuse. */
+  digest(text: string): string;
+}
+
+export interface ReporterVault {
+  seal(caseId: string, reporter: ReporterContact): Promise<SealedReporter>;
+  open(caseId: string, sealed: SealedReporter): Promise<ReporterContact>;
+  sealSecret(caseId: string, secret: string): Promise<string>;
+  openSecret(caseId: string, sealed: string): Promise<string>;
+}
+
+export interface CatalogSource {
+  get(): Promise<Catalog>;
+}
+
+export interface Logger {
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}

@@ -1,0 +1,26 @@
+import { type PublicCaseView, publicCaseView } from '../domain/public-view.js';
+import { normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
+import { notFound } from './errors.js';
+import type { CaseStore, CatalogSource, Secrets } from './ports.js';
+
+/** A hash no access code matches: verifying against it keeps "unknown code" as slow as "wrong code". */
+const DECOY_HASH = 'ZGVjb3ktc2FsdC0xMjM0NQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/**
+ * Public tracking (进度查询). Unknown tracking code and wrong access code give the identical 404,
+ * after the same amount of hashing, so neither the answer nor its timing tells which one it was.
+ */
+export async function trackCase(
+  deps: { store: CaseStore; secrets: Secrets; catalog: CatalogSource },
+  trackingCode: string,
+  accessCode: string,
+): Promise<PublicCaseView> {
+  const id = normalizeTrackingCode(trackingCode);
+  const record = id ? await deps.store.getCase(id) : undefined;
+  const ok = await deps.secrets.verifyAccessCode(
+    normalizeAccessCode(accessCode),
+    record?.accessCodeHash ?? DECOY_HASH,
+  );
+  if (!record || !ok) throw notFound('case, or the access code does not match');
+  return publicCaseView(record, await deps.catalog.get());
+}

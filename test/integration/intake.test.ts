@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson, testRuntime, validComplaint } from '../support/runtime.js';
+
+describe('intake and tracking through the app on dynalite', () => {
+  let rt: Awaited<ReturnType<typeof testRuntime>>;
+  beforeAll(async () => {
+    rt = await testRuntime();
+  });
+  afterAll(() => rt.close());
+
+  it('files a complaint and tracks it with the codes it returned', async () => {
+    // Act
+    const res = await postJson(rt.app, '/api/v1/complaints', validComplaint());
+    const receipt = await res.json();
+    const tracked = await postJson(rt.app, '/api/v1/track', {
+      trackingCode: receipt.trackingCode.toLowerCase().replace('-', ' '),
+      accessCode: receipt.accessCode,
+    });
+    const view = await tracked.json();
+
+    // Assert
+    expect(res.status).toBe(201);
+    expect(receipt.trackingCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    expect(receipt.status).toBe('submitted');
+    expect(tracked.status).toBe(200);
+    expect(view.status).toEqual({ code: 'submitted', name: '已受理', nameEn: 'Submitted' });
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted']);
+    expect(JSON.stringify(view)).not.toContain('13812345678');
+    expect(JSON.stringify(view)).not.toContain('王小明');
+  });
+
+  it('stores the reporter encrypted, the access code hashed', async () => {
+    // Arrange
+    const receipt = await (await postJson(rt.app, '/api/v1/complaints', validComplaint())).json();
+    // Act
+    const stored = await rt.store.getCase(receipt.trackingCode.replace('-', ''));
+    // Assert
+    expect(stored?.version).toBe(1);
+    expect(stored?.events[0]?.type).toBe('submitted');
+    expect(JSON.stringify(stored)).not.toContain('13812345678');
+    expect(JSON.stringify(stored)).not.toContain(receipt.accessCode);
+    expect(await rt.deps.vault.open(stored?.id ?? '', stored?.reporter ?? {})).toEqual({
+      name: '王小明',
+      phone: '13812345678',
+      email: 'wang@example.cn',
+    });
+  });
+
+  it('answers an unknown code and a wrong access code with the identical 404', async () => {
+    // Arrange
+    const receipt = await (await postJson(rt.app, '/api/v1/complaints', validComplaint())).json();
+    // Act
+    const wrong = await postJson(rt.app, '/api/v1/track', {
+      trackingCode: receipt.trackingCode,
+      accessCode: 'ZZZZZZZZZZ',
+    });
+    const unknown = await postJson(rt.app, '/api/v1/track', {
+      trackingCode: 'ZZZZZ-ZZZZZ',
+      accessCode: receipt.accessCode,
+    });
+    // Assert
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(await wrong.text()).toBe(await unknown.text());
+  });
+
+  it('keeps no reporter data for an anonymous complaint', async () => {
+    const res = await postJson(rt.app, '/api/v1/complaints', { ...validComplaint(), anonymous: true });
+    const receipt = await res.json();
+    const stored = await rt.store.getCase(receipt.trackingCode.replace('-', ''));
+    expect(res.status).toBe(201);
+    expect(stored?.anonymous).toBe(true);
+    expect(stored?.reporter).toBeUndefined();
+  });
+
+  it('serves the catalog and the OpenAPI document', async () => {
+    const catalog = await (await rt.app.request('/api/v1/catalog')).json();
+    const doc = await (await rt.app.request('/api/v1/openapi.json')).json();
+    expect(catalog.categories.length).toBeGreaterThanOrEqual(12);
+    expect(catalog.areas.length).toBeGreaterThanOrEqual(8);
+    expect(catalog.subjectKinds.map((k: { code: string }) => k.code)).toEqual([
+      'school',
+      'institution',
+      'teacher',
+      'other',
+    ]);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/complaints', '/api/v1/track', '/api/v1/catalog']),
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import { manualClock } from '../../functions/adapters/clock.js';
+import { silentLogger } from '../../functions/http/logger.js';
+import { type RuntimeOptions, startRuntime } from '../../functions/local/runtime.js';
+
+export const T0 = new Date('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Shanghai
+
+/** An in-memory embedded runtime with a manual clock; close it in afterAll. */
+export async function testRuntime(opts: Partial<RuntimeOptions> = {}) {
+  const clock = manualClock(T0);
+  const runtime = await startRuntime({ clock, logger: silentLogger, ...opts });
+  return { ...runtime, clock };
+}
+
+export const validComplaint = () => ({
+  channel: 'web',
+  category: 'HOMEWORK_OVERLOAD',
+  area: 'LONGSHUI',
+  subject: { kind: 'school', name: '龙水镇第一小学' },
+  description: '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。',
+  occurredOn: '2026-02-27',
+  grade: 3,
+  anonymous: false,
+  reporter: { name: '王小明', phone: '13812345678', email: 'wang@example.cn' },
+});
+
+export function postJson(
+  app: { request: (p: string, i: RequestInit) => Response | Promise<Response> },
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, testRuntime, validComplaint } from '../support/runtime.js';
+import { json, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 
 describe('intake and tracking through the app on dynalite', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
@@ -11,12 +11,12 @@ describe('intake and tracking through the app on dynalite', () => {
   it('files a complaint and tracks it with the codes it returned', async () => {
     // Act
     const res = await postJson(rt.app, '/api/v1/complaints', validComplaint());
-    const receipt = await res.json();
+    const receipt = await json(res);
     const tracked = await postJson(rt.app, '/api/v1/track', {
       trackingCode: receipt.trackingCode.toLowerCase().replace('-', ' '),
       accessCode: receipt.accessCode,
     });
-    const view = await tracked.json();
+    const view = await json(tracked);
 
     // Assert
     expect(res.status).toBe(201);
@@ -31,7 +31,7 @@ describe('intake and tracking through the app on dynalite', () => {
 
   it('stores the reporter encrypted, the access code hashed', async () => {
     // Arrange
-    const receipt = await (await postJson(rt.app, '/api/v1/complaints', validComplaint())).json();
+    const receipt = await json(postJson(rt.app, '/api/v1/complaints', validComplaint()));
     // Act
     const stored = await rt.store.getCase(receipt.trackingCode.replace('-', ''));
     // Assert
@@ -48,7 +48,7 @@ describe('intake and tracking through the app on dynalite', () => {
 
   it('answers an unknown code and a wrong access code with the identical 404', async () => {
     // Arrange
-    const receipt = await (await postJson(rt.app, '/api/v1/complaints', validComplaint())).json();
+    const receipt = await json(postJson(rt.app, '/api/v1/complaints', validComplaint()));
     // Act
     const wrong = await postJson(rt.app, '/api/v1/track', {
       trackingCode: receipt.trackingCode,
@@ -66,7 +66,7 @@ describe('intake and tracking through the app on dynalite', () => {
 
   it('keeps no reporter data for an anonymous complaint', async () => {
     const res = await postJson(rt.app, '/api/v1/complaints', { ...validComplaint(), anonymous: true });
-    const receipt = await res.json();
+    const receipt = await json(res);
     const stored = await rt.store.getCase(receipt.trackingCode.replace('-', ''));
     expect(res.status).toBe(201);
     expect(stored?.anonymous).toBe(true);
@@ -74,8 +74,8 @@ describe('intake and tracking through the app on dynalite', () => {
   });
 
   it('serves the catalog and the OpenAPI document', async () => {
-    const catalog = await (await rt.app.request('/api/v1/catalog')).json();
-    const doc = await (await rt.app.request('/api/v1/openapi.json')).json();
+    const catalog = await json(rt.app.request('/api/v1/catalog'));
+    const doc = await json(rt.app.request('/api/v1/openapi.json'));
     expect(catalog.categories.length).toBeGreaterThanOrEqual(12);
     expect(catalog.areas.length).toBeGreaterThanOrEqual(8);
     expect(catalog.subjectKinds.map((k: { code: string }) => k.code)).toEqual([

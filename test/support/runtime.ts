@@ -35,3 +35,7 @@ export function postJson(
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** Response body as JSON; tests assert on its shape, so it is loosely typed on purpose. */
+// biome-ignore lint/suspicious/noExplicitAny: test helper
+export const json = async (res: Response | Promise<Response>): Promise<any> => (await res).json();

@@ -56,7 +56,12 @@ export const keys = {
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
   referenceData: (name: string) => ({ pk: `REF#${name}`, sk: 'CURRENT' }),
   staff: (username: string) => ({ pk: `STAFF#${username}`, sk: 'STAFF' }),
-  outbox: (caseId: string, seq: string) => ({ pk: `OUTBOX#${caseId}`, sk: seq }),
+  /** Notifications for one recipient (office:<id> or role:<role>), newest last. */
+  outbox: (recipient: string, at: string, caseId: string, n: number) => ({
+    pk: `OUTBOX#${recipient}`,
+    sk: `${at}#${caseId}#${n}`,
+  }),
+  outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
   officeQueue: (officeId: string, deadline: string, caseId: string) => ({
     gsi1pk: `OFFICE#${officeId}#OPEN`,
     gsi1sk: `${deadline}#${caseId}`,

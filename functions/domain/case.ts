@@ -50,6 +50,77 @@ export interface CaseRecord {
   /** 0 none, 1 催办 (urged), 2 督办 (supervised), 3 问责 (accountability). */
   readonly escalationLevel: number;
   readonly events: readonly CaseEvent[];
+
+  // Handling (办理) — set by routing and the lifecycle actions.
+  /** When the current office got the case (starts the return window). */
+  readonly assignedAt?: string | undefined;
+  /** Due date of the current escalation rung (催办/督办), after the handling deadline passed. */
+  readonly escalationDue?: string | undefined;
+  /** Department that co-handles (协办), e.g. 市场监管局 for unlicensed institutions. */
+  readonly coHandling?: { readonly name: string; readonly nameEn: string } | undefined;
+  readonly extensionRequest?: ExtensionRequest | undefined;
+  readonly extensionsUsed?: number | undefined;
+  readonly report?: HandlingReport | undefined;
+  readonly closedAt?: string | undefined;
+  /** Times the case was reopened after an unsatisfied rating (at most once). */
+  readonly reopenCount?: number | undefined;
+  /** Workflow cycle: 1 from intake, 2 after a reopen; part of the execution name. */
+  readonly cycle?: number | undefined;
+  readonly mergedInto?: string | undefined;
+  /** Office that returned the case (退回), while a dispatcher decides. */
+  readonly returnedBy?: string | undefined;
+  readonly accountability?: readonly AccountabilityRecord[] | undefined;
+  readonly feedback?: readonly CitizenFeedback[] | undefined;
+}
+
+export interface ExtensionRequest {
+  readonly days: number;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+}
+
+export const findings = ['substantiated', 'partly_substantiated', 'unsubstantiated'] as const;
+/** 属实 / 部分属实 / 不属实 */
+export type Finding = (typeof findings)[number];
+
+export interface HandlingReport {
+  readonly finding: Finding;
+  /** Actions taken (处理措施). */
+  readonly actions: string;
+  /** Reply to the citizen (答复意见), shown on the public timeline at closure. */
+  readonly reply: string;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+}
+
+/** 问责 measures from the seeds: 约谈, 通报批评, 责令整改, 取消评优, other. */
+export const accountabilityMeasures = [
+  'interview',
+  'public_criticism',
+  'rectification',
+  'disqualify_awards',
+  'other',
+] as const;
+export type AccountabilityMeasure = (typeof accountabilityMeasures)[number];
+
+export interface AccountabilityRecord {
+  readonly at: string;
+  /** `system` when the workflow opened it (deadline ladder exhausted), else the dispatcher. */
+  readonly by: string;
+  readonly officeId: string;
+  readonly measure?: AccountabilityMeasure | undefined;
+  readonly targetUnit?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+export const ratings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Rating = (typeof ratings)[number];
+
+export interface CitizenFeedback {
+  readonly at: string;
+  readonly rating: Rating;
+  readonly comment?: string | undefined;
 }
 
 /** What intake needs to build a new case; validated at the edge before it gets here. */
@@ -96,6 +167,7 @@ export function newCaseRecord(args: {
     receivedAt,
     enteredBy: args.enteredBy,
     escalationLevel: 0,
+    cycle: 1,
     events: [{ type: 'submitted', at: receivedAt, actor, channel: c.channel }],
   };
 }

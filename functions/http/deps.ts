@@ -1,6 +1,8 @@
 import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
+import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
 import type {
+  CalendarSource,
   CatalogSource,
   Clock,
   Logger,
@@ -12,7 +14,9 @@ import type {
 /** Everything the app needs, injected: AWS adapters on Lambda, embedded ones locally, fakes in tests. */
 export interface AppDeps {
   store: CaseRepository;
+  outbox: Outbox;
   workflow: WorkflowStarter;
+  calendar: CalendarSource;
   clock: Clock;
   secrets: Secrets;
   vault: ReporterVault;

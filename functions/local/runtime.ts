@@ -14,14 +14,18 @@ import { createSecrets } from '../adapters/crypto/secrets.js';
 import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
+import { listOpenCases } from '../adapters/dynamo/open-cases.js';
+import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { tableDesign } from '../adapters/table-design.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { createApp, type DubanApp } from '../http/app.js';
 import type { AppDeps } from '../http/deps.js';
 import { jsonLogger } from '../http/logger.js';
+import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { startEmbeddedStore } from './dynalite-store.js';
+import { createLocalWorkflowRunner, type LocalWorkflowRunner, type WaitStrategy } from './workflow-runner.js';
 
 export interface RuntimeOptions {
   /** Where data and keys live; omit for an in-memory store (tests). */
@@ -32,7 +36,10 @@ export interface RuntimeOptions {
   clock?: Clock;
   clockSpeed?: number;
   logger?: Logger;
+  /** Replaces the workflow runner (intake tests that only record starts). */
   workflow?: WorkflowStarter;
+  /** How the local workflow waits; tests pass a function to drive time themselves. */
+  workflowWait?: WaitStrategy;
   tableName?: string;
 }
 
@@ -40,6 +47,8 @@ export interface Runtime {
   app: DubanApp;
   deps: AppDeps;
   store: CaseRepository;
+  /** The in-process Step Functions runner (absent when `workflow` replaced it). */
+  runner?: LocalWorkflowRunner;
   /** Base URL when listening. */
   url?: string;
   storeEndpoint: string;
@@ -56,7 +65,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const store = createCaseRepository(client, tableName);
   const clock = opts.clock ?? scaledClock(opts.clockSpeed ?? 1);
   const catalog = createCatalogSource(store);
-  await catalog.get(); // seeds the demo district on first start
+  const calendar = createCalendarSource(store);
+  await Promise.all([catalog.get(), calendar.get()]); // seeds the demo district and calendar on first start
+  const outbox = createOutbox(client, tableName);
 
   const keyring = opts.dataDir
     ? localKeyring(join(opts.dataDir, 'keys', 'reporter-data.key'))
@@ -67,17 +78,36 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
       });
 
+  // The runner's tasks may start a new cycle (reopen) through the same starter the app uses.
+  const starter: WorkflowStarter = {
+    startCaseWorkflow: (id, cycle) => workflow.startCaseWorkflow(id, cycle),
+  };
+  const runner = opts.workflow
+    ? undefined
+    : createLocalWorkflowRunner({
+        deps: { store, outbox, workflow: starter, clock, catalog, calendar, logger },
+        logger,
+        wait: opts.workflowWait,
+      });
+  const workflow: WorkflowStarter = opts.workflow ?? (runner as LocalWorkflowRunner);
+
   const deps: AppDeps = {
     store,
+    outbox,
     clock,
     catalog,
+    calendar,
     logger,
     secrets: createSecrets(),
     vault: createReporterVault(keyring),
-    workflow: opts.workflow ?? { startCaseWorkflow: async () => {} },
+    workflow: starter,
     subjectKinds,
   };
   const app = createApp(deps);
+  if (runner) {
+    const resumed = await runner.resume(await listOpenCases(client, tableName));
+    if (resumed > 0) logger.info('workflows resumed', { cases: resumed });
+  }
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -94,9 +124,11 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     deps,
     store,
     url,
+    runner,
     storeEndpoint: embedded.endpoint,
     async close() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await runner?.stop();
       client.destroy();
       await embedded.close();
     },

@@ -2,6 +2,8 @@
  * The dependencies services use, as interfaces. Adapters (DynamoDB, Step Functions, crypto, clock)
  * implement them; tests and the embedded runtime swap implementations at the edge.
  */
+
+import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { CaseRecord, ReporterContact, SealedReporter } from '../domain/case.js';
 import type { Catalog } from '../domain/reference/catalog.js';
 
@@ -33,12 +35,20 @@ export interface CaseStore {
   loadReference<T>(name: string): Promise<T | undefined>;
   /** Writes reference data only if absent (seeding); returns false when it already existed. */
   seedReference<T>(name: string, value: T): Promise<boolean>;
+  /** Replaces reference data (admin change). */
+  saveReference<T>(name: string, value: T): Promise<void>;
 }
 
 export interface WorkflowStarter {
-  /** Starts the case's workflow; idempotent (execution name derived from the case id). */
-  startCaseWorkflow(caseId: string): Promise<void>;
+  /**
+   * Starts the case's workflow; idempotent: the execution name is derived from the case id and the
+   * cycle (1 from intake, 2 after a reopen), so a retry is a no-op.
+   */
+  startCaseWorkflow(caseId: string, cycle?: number): Promise<void>;
 }
+
+/** Execution name for a case's workflow cycle. */
+export const executionName = (caseId: string, cycle = 1) => `${caseId}-${cycle}`;
 
 export interface Secrets {
   randomBytes(n: number): Uint8Array;
@@ -57,6 +67,12 @@ export interface ReporterVault {
 
 export interface CatalogSource {
   get(): Promise<Catalog>;
+}
+
+export interface CalendarSource {
+  get(): Promise<WorkingCalendar>;
+  /** Drops the cached calendar (after an admin change). */
+  invalidate(): void;
 }
 
 export interface Logger {

@@ -137,6 +137,10 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
       return got.Item ? (unmarshall(got.Item).value as T) : undefined;
     },
 
+    async saveReference<T>(name: string, value: T) {
+      await put({ TableName: tableName, Item: marshall({ ...keys.referenceData(name), value }, MARSHALL) });
+    },
+
     async seedReference<T>(name: string, value: T) {
       try {
         await put({

@@ -1,0 +1,101 @@
+/**
+ * The task handlers the case state machine calls (workflows/case-lifecycle.asl.json). The same code
+ * runs in the workflow Lambda on AWS and in-process under the embedded runtime's local runner.
+ */
+import type { CaseRecord } from '../domain/case.js';
+import type { LifecycleContext } from '../domain/lifecycle/context.js';
+import {
+  accountabilityStep,
+  type CheckDecision,
+  checkStep,
+  escalateStep,
+  routeStep,
+} from '../domain/lifecycle/workflow-steps.js';
+import { applyToFreshCase, type ChangeDeps } from '../services/case-changes.js';
+import type { CalendarSource, CatalogSource, Clock, Logger } from '../services/ports.js';
+
+export interface WorkflowDeps extends ChangeDeps {
+  clock: Clock;
+  catalog: CatalogSource;
+  calendar: CalendarSource;
+  logger: Logger;
+}
+
+export type TaskName = 'route' | 'check' | 'escalate' | 'accountability' | 'recordFailure';
+export interface TaskInput {
+  task: TaskName;
+  caseId: string;
+  failure?: { Error?: string; Cause?: string };
+}
+export interface TaskOutput {
+  caseId: string;
+  decision?: CheckDecision['decision'];
+  /** Real seconds the Wait state sleeps (SecondsPath): domain time to the next due, via the clock. */
+  waitSeconds?: number;
+  /** Domain time the wait runs to (for logs, tests and the local runner). */
+  waitUntil?: string;
+}
+
+async function context(deps: WorkflowDeps): Promise<LifecycleContext> {
+  const [catalog, calendar] = await Promise.all([deps.catalog.get(), deps.calendar.get()]);
+  return { now: deps.clock.now(), catalog, calendar };
+}
+
+function decide(deps: WorkflowDeps, record: CaseRecord, ctx: LifecycleContext): TaskOutput {
+  const d = checkStep(record, ctx);
+  if (d.decision !== 'wait') return { caseId: record.id, decision: d.decision };
+  const ms = d.until.getTime() - ctx.now.getTime();
+  return {
+    caseId: record.id,
+    decision: 'wait',
+    // Step Functions wants whole seconds; rounding up never wakes before the due time.
+    waitSeconds: Math.max(1, Math.ceil(deps.clock.realSecondsFor(ms))),
+    waitUntil: d.until.toISOString(),
+  };
+}
+
+export async function runTask(deps: WorkflowDeps, input: TaskInput): Promise<TaskOutput> {
+  const ctx = await context(deps);
+  switch (input.task) {
+    case 'route':
+      await applyToFreshCase(deps, input.caseId, (r) => routeStep(r, ctx));
+      return { caseId: input.caseId };
+    case 'check': {
+      const record = await deps.store.getCase(input.caseId);
+      if (!record) return { caseId: input.caseId, decision: 'done' }; // nothing left to watch
+      return decide(deps, record, ctx);
+    }
+    case 'escalate': {
+      const next = await applyToFreshCase(deps, input.caseId, (r) =>
+        checkStep(r, ctx).decision === 'escalate' ? escalateStep(r, ctx) : undefined,
+      );
+      return decide(deps, next, ctx);
+    }
+    case 'accountability': {
+      const next = await applyToFreshCase(deps, input.caseId, (r) =>
+        checkStep(r, ctx).decision === 'accountable' ? accountabilityStep(r, ctx) : undefined,
+      );
+      return decide(deps, next, ctx);
+    }
+    case 'recordFailure': {
+      deps.logger.error('case workflow failed', { caseId: input.caseId, error: input.failure?.Error });
+      await applyToFreshCase(deps, input.caseId, (r) => ({
+        next: {
+          ...r,
+          version: r.version + 1,
+          events: [
+            ...r.events,
+            {
+              type: 'workflow_failed',
+              at: ctx.now.toISOString(),
+              actor: 'system',
+              error: input.failure?.Error ?? 'unknown',
+            },
+          ],
+        },
+        notifications: [],
+      }));
+      return { caseId: input.caseId };
+    }
+  }
+}

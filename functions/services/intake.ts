@@ -2,7 +2,15 @@ import { type CaseRecord, type NewComplaint, newCaseRecord } from '../domain/cas
 import { findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
 import { AppError, type FieldProblem, validationError } from './errors.js';
-import type { CaseStore, CatalogSource, Clock, ReporterVault, Secrets, WorkflowStarter } from './ports.js';
+import type {
+  CaseStore,
+  CatalogSource,
+  Clock,
+  Logger,
+  ReporterVault,
+  Secrets,
+  WorkflowStarter,
+} from './ports.js';
 
 export interface IntakeDeps {
   store: CaseStore;
@@ -11,6 +19,7 @@ export interface IntakeDeps {
   secrets: Secrets;
   vault: ReporterVault;
   catalog: CatalogSource;
+  logger?: Logger;
 }
 
 export interface IntakeReceipt {
@@ -67,7 +76,21 @@ export async function submitComplaint(
     if (!opts.idempotencyKey) throw new IdCollision();
     stored = (await deps.store.getCase(caseId)) ?? record;
   }
-  await deps.workflow.startCaseWorkflow(caseId);
+  try {
+    await deps.workflow.startCaseWorkflow(caseId);
+  } catch (e) {
+    // The case is stored. With a key the client retries and the retry finishes the start; without
+    // one a retry would file a duplicate, so acknowledge: the recovery pass (resume every open case
+    // without a running execution) starts it, and dispatchers see it in the `submitted` queue.
+    if (opts.idempotencyKey) {
+      throw new AppError(
+        503,
+        'WORKFLOW_UNAVAILABLE',
+        'Please retry with the same Idempotency-Key; nothing will be filed twice.',
+      );
+    }
+    deps.logger?.error('workflow start failed; case left for recovery', { caseId, error: (e as Error).name });
+  }
   return {
     trackingCode: formatTrackingCode(caseId),
     accessCode,

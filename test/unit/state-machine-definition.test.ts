@@ -26,7 +26,7 @@ describe('the case-lifecycle state machine definition', () => {
   });
 
   it.each(taskStates)('task %s retries with backoff and catches every error', (name) => {
-    const state = definition.States[name] as {
+    const state = definition.States[name] as unknown as {
       Retry: { BackoffRate: number }[];
       Catch: { ErrorEquals: string[] }[];
     };

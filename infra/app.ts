@@ -1,0 +1,22 @@
+import { App } from 'aws-cdk-lib';
+import { StatefulStack } from './stateful-stack.js';
+import { StatelessStack } from './stateless-stack.js';
+
+/** Builds both stacks; `-c stage=prod` changes the stack names (default `dev`). */
+export function buildApp(app = new App()) {
+  const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const stateful = new StatefulStack(app, `DubanStateful-${stage}`, { env });
+  const stateless = new StatelessStack(app, `DubanStateless-${stage}`, {
+    env,
+    table: stateful.table,
+    reporterKey: stateful.reporterKey,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+  });
+  return { app, stateful, stateless };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildApp().app.synth();
+}

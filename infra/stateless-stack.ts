@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { caseLifecycleDefinitionPath } from '../workflows/definition.js';
+import { DubanFunction } from './lambda-function.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly reporterKey: Key;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+}
+
+/** Code that can be replaced at will: the functions, the HTTP API and the case state machine. */
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    // The case workflow: one Standard execution per case, the definition from workflows/.
+    const workflowFn = new DubanFunction(this, 'WorkflowTasks', {
+      entry: 'functions/workflow/lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      timeout: Duration.seconds(25),
+    }).fn;
+    const caseLifecycle = new StateMachine(this, 'CaseLifecycle', {
+      stateMachineType: StateMachineType.STANDARD,
+      // Inline (not an S3 asset) so the template shows the definition; placeholders filled by substitution.
+      definitionBody: DefinitionBody.fromString(readFileSync(caseLifecycleDefinitionPath, 'utf8')),
+      definitionSubstitutions: { WorkflowFunctionArn: workflowFn.functionArn },
+      tracingEnabled: true,
+      // Execution data is case ids and decisions only; reporter data never enters the workflow.
+      logs: {
+        destination: new LogGroup(this, 'CaseLifecycleLogs', { retention: RetentionDays.ONE_MONTH }),
+        level: LogLevel.ALL,
+        includeExecutionData: true,
+      },
+    });
+    workflowFn.grantInvoke(caseLifecycle);
+
+    const httpFn = new DubanFunction(this, 'Http', {
+      entry: 'functions/http/lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      environment: {
+        STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
+        REPORTER_KEY_ARN: props.reporterKey.keyArn,
+        USER_POOL_ID: props.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      },
+    }).fn;
+    caseLifecycle.grantStartExecution(httpFn);
+    props.reporterKey.grantEncryptDecrypt(httpFn);
+
+    const api = new HttpApi(this, 'Api', {
+      description: 'Duban (督办) public and staff API',
+      defaultIntegration: new HttpLambdaIntegration('HttpIntegration', httpFn),
+    });
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'StateMachineArn', { value: caseLifecycle.stateMachineArn });
+  }
+}

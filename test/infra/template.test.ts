@@ -1,0 +1,120 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDesign } from '../../functions/adapters/table-design.js';
+import { roles } from '../../functions/domain/staff.js';
+import { buildApp } from '../../infra/app.js';
+import { taskStates } from '../../workflows/definition.js';
+
+let stateful: Template;
+let stateless: Template;
+beforeAll(() => {
+  // Synthesises both stacks, bundling the Lambda entries with the local esbuild.
+  const built = buildApp(new App({ context: { stage: 'test' } }));
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
+});
+
+describe('stateful stack', () => {
+  it('builds the table from the shared table design', () => {
+    const table = Object.values(stateful.findResources('AWS::DynamoDB::GlobalTable'))[0]?.Properties;
+    expect(table.KeySchema).toEqual([
+      { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(
+      table.GlobalSecondaryIndexes.map(
+        (g: { IndexName: string; KeySchema: unknown; Projection: unknown }) => ({
+          name: g.IndexName,
+          keys: g.KeySchema,
+          projection: g.Projection,
+        }),
+      ),
+    ).toEqual(
+      tableDesign.indexes.map((ix) => ({
+        name: ix.name,
+        keys: [
+          { AttributeName: ix.partitionKey, KeyType: 'HASH' },
+          { AttributeName: ix.sortKey, KeyType: 'RANGE' },
+        ],
+        projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('protects the table: point-in-time recovery, deletion protection, retained, TTL for idempotency records', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('has a rotating KMS key for reporter data and a user pool with one group per role', () => {
+    stateful.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const groups = Object.values(stateful.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual([...roles].sort());
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'officeId', Mutable: true })]),
+    });
+  });
+});
+
+describe('stateless stack', () => {
+  it('runs every function on Node.js 22 / arm64 with X-Ray tracing and the table name', () => {
+    const fns = Object.values(stateless.findResources('AWS::Lambda::Function'));
+    expect(fns.length).toBeGreaterThanOrEqual(2);
+    for (const fn of fns) {
+      expect(fn.Properties).toEqual(
+        expect.objectContaining({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+        }),
+      );
+      expect(Object.keys(fn.Properties.Environment.Variables)).toContain('TABLE_NAME');
+    }
+  });
+
+  it('routes the HTTP API to the HTTP function', () => {
+    stateless.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY' });
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+  });
+
+  it('deploys the case workflow as a Standard state machine with full logging and tracing', () => {
+    stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+    const machine = Object.values(stateless.findResources('AWS::StepFunctions::StateMachine'))[0]?.Properties;
+    // The definition is the file in workflows/, with the task function's ARN substituted in.
+    const body = JSON.stringify(machine.DefinitionString);
+    for (const state of taskStates) expect(body).toContain(state);
+    expect(machine.DefinitionSubstitutions.WorkflowFunctionArn).toBeDefined();
+  });
+
+  it('lets the HTTP function start executions and the state machine invoke the task function', () => {
+    stateless.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartExecution' })]),
+      }),
+    });
+    stateless.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction' })]),
+      }),
+    });
+  });
+});

@@ -121,6 +121,8 @@ export interface CitizenFeedback {
   readonly at: string;
   readonly rating: Rating;
   readonly comment?: string | undefined;
+  /** Workflow cycle whose outcome was rated (one rating per closure). */
+  readonly cycle?: number | undefined;
 }
 
 /** What intake needs to build a new case; validated at the edge before it gets here. */

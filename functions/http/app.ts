@@ -1,17 +1,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { type AuthEnv, authenticate, csrfForCookies } from './auth.js';
+import { caseActionsApi } from './case-actions-api.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
 import { publicApi } from './public-api.js';
+import { staffApi } from './staff-api.js';
 
 /**
  * The one app factory: Lambda wraps it with `handle(app)`, the embedded runtime with `serve(app)`,
  * tests call `app.request()`. Audiences are sub-apps mounted under /api/v1.
  */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono();
+  const app = new OpenAPIHono<AuthEnv>();
   app.use(requestId());
   app.use(
     secureHeaders({
@@ -20,12 +23,19 @@ export function createApp(deps: AppDeps) {
       xContentTypeOptions: 'nosniff',
     }),
   );
-  app.use('/api/*', jsonBodyOnly, limitBody);
+  app.use('/api/*', jsonBodyOnly, limitBody, authenticate(deps.identity.verifier), csrfForCookies);
   app.onError((err, c) => handleError(err, c, deps.logger));
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route.' } }, 404));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }));
   app.route('/api/v1', publicApi(deps));
+  app.route('/api/v1', staffApi(deps));
+  app.route('/api/v1', caseActionsApi(deps));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -10,6 +10,9 @@ import type {
   Secrets,
   WorkflowStarter,
 } from '../services/ports.js';
+import type { RateLimiter } from '../services/rate-limiter.js';
+import type { IdentityDeps } from '../services/staff-accounts.js';
+import type { StaffCaseDeps } from '../services/staff-cases.js';
 
 /** Everything the app needs, injected: AWS adapters on Lambda, embedded ones locally, fakes in tests. */
 export interface AppDeps {
@@ -23,4 +26,10 @@ export interface AppDeps {
   catalog: CatalogSource;
   logger: Logger;
   subjectKinds: typeof subjectKinds;
+  identity: IdentityDeps;
+  queries: StaffCaseDeps['queries'];
+  /** Per-client-IP limits on the public endpoints (limit 0 = off). */
+  limits: { intake: RateLimiter; tracking: RateLimiter };
+  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy: boolean;
 }

@@ -27,6 +27,8 @@ export function zodFields(error: ZodError): FieldProblem[] {
 export function handleError(err: Error, c: Context, logger: Logger) {
   if (err instanceof AppError) {
     if (err.status === 503) logger.warn('store unavailable', { code: err.code, path: c.req.path });
+    const retryAfter = err.extra?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(
       { error: { code: err.code, message: err.message, fields: err.fields, ...err.extra } },
       err.status,

@@ -1,14 +1,19 @@
 /**
  * Lambda entry for the HTTP API: the same app as the embedded runtime, with AWS adapters.
- * Environment: TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN (set by the stateless stack).
+ * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
+ * USER_POOL_CLIENT_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { handle } from 'hono/aws-lambda';
 import { awsCoreDeps } from '../adapters/aws-core.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
+import { listCases } from '../adapters/dynamo/case-queries.js';
+import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
+import { createRateLimiter } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
 
 function required(name: string): string {
@@ -18,8 +23,28 @@ function required(name: string): string {
 }
 
 const core = awsCoreDeps();
+const minute = 60_000;
 const app = createApp({
   ...core,
+  identity: {
+    staff: createStaffRepository(core.client, core.tableName),
+    // Cognito signs staff in and issues the tokens; this function only verifies them.
+    verifier: cognitoVerifier({
+      region: required('AWS_REGION'),
+      userPoolId: required('USER_POOL_ID'),
+      clientId: required('USER_POOL_CLIENT_ID'),
+    }),
+    loginFailures: {
+      account: createRateLimiter({ limit: 5, windowMs: 15 * minute }),
+      ip: createRateLimiter({ limit: 20, windowMs: 15 * minute }),
+    },
+  },
+  queries: { list: (q) => listCases(core.client, core.tableName, q) },
+  limits: {
+    intake: createRateLimiter({ limit: Number(process.env.INTAKE_RATE_LIMIT ?? 10), windowMs: minute }),
+    tracking: createRateLimiter({ limit: Number(process.env.TRACK_RATE_LIMIT ?? 30), windowMs: minute }),
+  },
+  trustProxy: false,
   secrets: createSecrets(),
   vault: createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN'))),
   workflow: createSfnStarter(new SFNClient({}), required('STATE_MACHINE_ARN')),

@@ -1,7 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { canSubmitChannel } from '../domain/authorization.js';
+import { AppError } from '../services/errors.js';
 import { submitComplaintWithRetry } from '../services/intake.js';
 import { trackCase } from '../services/tracking.js';
+import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
+import { rateLimited } from './rate-limit.js';
 import { CatalogSchema } from './schemas/catalog.js';
 import { ErrorBodySchema, errorResponses } from './schemas/common.js';
 import {
@@ -34,6 +38,8 @@ const submitRoute = createRoute({
   },
   responses: {
     201: { description: 'Stored; keep the tracking and access codes', content: json(ReceiptSchema) },
+    401: { description: 'A staff channel without a login', content: json(ErrorBodySchema) },
+    403: { description: 'A channel your role may not use', content: json(ErrorBodySchema) },
     ...errorResponses,
     422: { description: 'Idempotency-Key reused with a different body', content: json(ErrorBodySchema) },
   },
@@ -60,7 +66,9 @@ const trackRoute = createRoute({
 
 /** Citizen-facing API: no login. */
 export function publicApi(deps: AppDeps) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  app.use('/complaints', rateLimited(deps, deps.limits.intake));
+  app.use('/track', rateLimited(deps, deps.limits.tracking));
 
   app.openapi(catalogRoute, async (c) => {
     const catalog = await deps.catalog.get();
@@ -79,8 +87,25 @@ export function publicApi(deps: AppDeps) {
 
   app.openapi(submitRoute, async (c) => {
     const complaint = c.req.valid('json');
+    const who = c.get('principal');
+    const allowed = canSubmitChannel(who, complaint.channel);
+    if (allowed === 'unauthenticated') {
+      throw new AppError(
+        401,
+        'UNAUTHENTICATED',
+        `Channel "${complaint.channel}" is for staff: log in first.`,
+      );
+    }
+    if (allowed === 'forbidden') {
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        `Role ${who?.role} may not file "${complaint.channel}" complaints.`,
+      );
+    }
     const receipt = await submitComplaintWithRetry(deps, complaint, {
       idempotencyKey: c.req.valid('header')['idempotency-key'],
+      enteredBy: who?.username,
     });
     deps.logger.info('complaint received', {
       trackingCode: receipt.trackingCode,

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole system on one machine. Configuration from the environment:
- *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second).
+ *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
+ *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY.
  */
 import { resolve } from 'node:path';
 import { jsonLogger } from '../http/logger.js';

@@ -11,11 +11,14 @@ import { serve } from '@hono/node-server';
 import { scaledClock } from '../adapters/clock.js';
 import { createReporterVault, localKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
+import { listCases } from '../adapters/dynamo/case-queries.js';
 import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { listOpenCases } from '../adapters/dynamo/open-cases.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
+import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { localTokens } from '../adapters/identity/tokens.js';
 import { tableDesign } from '../adapters/table-design.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { createApp, type DubanApp } from '../http/app.js';
@@ -24,7 +27,12 @@ import { jsonLogger } from '../http/logger.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
+import { createRateLimiter } from '../services/rate-limiter.js';
+import { seedDemoAccounts } from '../services/staff-accounts.js';
 import { startEmbeddedStore } from './dynalite-store.js';
+
+export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
+
 import { createLocalWorkflowRunner, type LocalWorkflowRunner, type WaitStrategy } from './workflow-runner.js';
 
 export interface RuntimeOptions {
@@ -38,6 +46,14 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Replaces the workflow runner (intake tests that only record starts). */
   workflow?: WorkflowStarter;
+  /** Password of the seeded demo accounts (DEMO_PASSWORD). */
+  demoPassword?: string;
+  /** Public intake requests a minute per client IP (INTAKE_RATE_LIMIT; 0 = off). */
+  intakeRateLimit?: number;
+  /** Public tracking/feedback requests a minute per client IP (TRACK_RATE_LIMIT; 0 = off). */
+  trackRateLimit?: number;
+  /** Take the client IP from X-Forwarded-For (TRUST_PROXY=1 behind a reverse proxy). */
+  trustProxy?: boolean;
   /** How the local workflow waits; tests pass a function to drive time themselves. */
   workflowWait?: WaitStrategy;
   tableName?: string;
@@ -91,6 +107,14 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       });
   const workflow: WorkflowStarter = opts.workflow ?? (runner as LocalWorkflowRunner);
 
+  const tokens = await localTokens({
+    keyFile: opts.dataDir ? join(opts.dataDir, 'keys', 'token-signing.jwk.json') : undefined,
+  });
+  const staff = createStaffRepository(client, tableName);
+  const seeded = await seedDemoAccounts(staff, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD, clock.now());
+  if (seeded > 0) logger.info('demo accounts created', { accounts: seeded });
+  const minute = 60_000;
+
   const deps: AppDeps = {
     store,
     outbox,
@@ -102,6 +126,21 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     vault: createReporterVault(keyring),
     workflow: starter,
     subjectKinds,
+    identity: {
+      staff,
+      verifier: tokens.verifier,
+      issuer: tokens.issuer,
+      loginFailures: {
+        account: createRateLimiter({ limit: 5, windowMs: 15 * minute }),
+        ip: createRateLimiter({ limit: 20, windowMs: 15 * minute }),
+      },
+    },
+    queries: { list: (q) => listCases(client, tableName, q) },
+    limits: {
+      intake: createRateLimiter({ limit: opts.intakeRateLimit ?? 10, windowMs: minute }),
+      tracking: createRateLimiter({ limit: opts.trackRateLimit ?? 30, windowMs: minute }),
+    },
+    trustProxy: opts.trustProxy ?? false,
   };
   const app = createApp(deps);
   if (runner) {

@@ -7,7 +7,14 @@ export const T0 = new Date('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Shangh
 /** An in-memory embedded runtime with a manual clock; close it in afterAll. */
 export async function testRuntime(opts: Partial<RuntimeOptions> = {}) {
   const clock = manualClock(T0);
-  const runtime = await startRuntime({ clock, logger: silentLogger, ...opts });
+  // Rate limits off by default: app.request() has no client address, so every request shares one bucket.
+  const runtime = await startRuntime({
+    clock,
+    logger: silentLogger,
+    intakeRateLimit: 0,
+    trackRateLimit: 0,
+    ...opts,
+  });
   return { ...runtime, clock };
 }
 

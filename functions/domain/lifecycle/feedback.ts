@@ -21,18 +21,20 @@ export function applyFeedback(
   if (ctx.now.getTime() - Date.parse(record.closedAt) > FEEDBACK_WINDOW_DAYS * 24 * 3600_000) {
     throw new LifecycleError('state', `Feedback is possible within ${FEEDBACK_WINDOW_DAYS} days of closure.`);
   }
-  const rated = (record.feedback ?? []).filter((f) => Date.parse(f.at) >= Date.parse(record.closedAt ?? ''));
-  if (rated.length > 0) throw new LifecycleError('state', 'This outcome has already been rated.');
+  const cycle = record.cycle ?? 1;
+  if ((record.feedback ?? []).some((f) => (f.cycle ?? 1) === cycle)) {
+    throw new LifecycleError('state', 'This outcome has already been rated.');
+  }
 
   const at = ctx.now.toISOString();
-  const entry = { at, rating: feedback.rating, comment: feedback.comment };
+  const entry = { at, rating: feedback.rating, comment: feedback.comment, cycle };
   const feedbackList = [...(record.feedback ?? []), entry];
   const event = { type: 'feedback', at, actor: 'citizen', rating: feedback.rating };
   const reopen = feedback.rating === 'unsatisfied' && (record.reopenCount ?? 0) === 0;
   if (!reopen) return { next: evolve(record, { feedback: feedbackList }, [event]), notifications: [] };
 
   const { due, warnings } = handlingDeadline(ctx, record.category, record.urgent);
-  const cycle = (record.cycle ?? 1) + 1;
+  const nextCycle = cycle + 1;
   const office = record.officeId ?? '';
   return {
     next: evolve(
@@ -47,7 +49,7 @@ export function applyFeedback(
         closedAt: undefined,
         report: undefined,
         reopenCount: 1,
-        cycle,
+        cycle: nextCycle,
       },
       [
         event,
@@ -64,6 +66,6 @@ export function applyFeedback(
         messageEn: `Citizen unsatisfied: case reopened, due ${due}`,
       },
     ],
-    startWorkflowCycle: cycle,
+    startWorkflowCycle: nextCycle,
   };
 }

@@ -1,0 +1,110 @@
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Role } from '../../domain/staff.js';
+import { keys } from '../table-design.js';
+import { withStoreRetry } from './retry.js';
+
+export interface StaffAccount {
+  username: string;
+  role: Role;
+  officeId?: string | undefined;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffRepository {
+  get(username: string): Promise<StaffAccount | undefined>;
+  /** Creates the account unless the username is taken; returns false when it was. */
+  create(account: StaffAccount): Promise<boolean>;
+  save(account: StaffAccount): Promise<void>;
+  list(): Promise<StaffAccount[]>;
+}
+
+/** Staff accounts live in the case table too (pk STAFF#<username>); the list uses the byStatus index. */
+export function createStaffRepository(client: DynamoDBClient, tableName: string): StaffRepository {
+  const item = (a: StaffAccount) => ({
+    ...keys.staff(a.username),
+    ...a,
+    // Listing accounts reuses a GSI partition instead of a Scan.
+    gsi2pk: 'STAFF',
+    gsi2sk: a.username,
+  });
+  const strip = (raw: Record<string, unknown>): StaffAccount => {
+    const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, ...rest } = raw;
+    return rest as unknown as StaffAccount;
+  };
+  return {
+    async get(username) {
+      const got = await withStoreRetry(() =>
+        client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.staff(username)),
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      return got.Item ? strip(unmarshall(got.Item)) : undefined;
+    },
+    async create(account) {
+      try {
+        await withStoreRetry(() =>
+          client.send(
+            new PutItemCommand({
+              TableName: tableName,
+              Item: marshall(item(account), { removeUndefinedValues: true }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        return true;
+      } catch (e) {
+        if (
+          e instanceof ConditionalCheckFailedException ||
+          (e as Error).name === 'ConditionalCheckFailedException'
+        ) {
+          return false;
+        }
+        throw e;
+      }
+    },
+    async save(account) {
+      await withStoreRetry(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall(item(account), { removeUndefinedValues: true }),
+          }),
+        ),
+      );
+    },
+    async list() {
+      const out: StaffAccount[] = [];
+      let start: Record<string, never> | undefined;
+      do {
+        const res = await withStoreRetry(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'byStatus',
+              KeyConditionExpression: 'gsi2pk = :pk',
+              ExpressionAttributeValues: marshall({ ':pk': 'STAFF' }),
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        for (const i of res.Items ?? []) out.push(strip(unmarshall(i)));
+        start = res.LastEvaluatedKey as Record<string, never> | undefined;
+      } while (start);
+      return out;
+    },
+  };
+}

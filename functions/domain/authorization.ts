@@ -1,0 +1,54 @@
+/**
+ * Authorization (权限): the one module that says who may see and do what, checked per object.
+ *  - operator (接线员): files hotline, mailbox and e-mail complaints; reads the cases they entered.
+ *  - inspector (片区督导室): only their office's cases; files `inspection` complaints (明察暗访).
+ *  - dispatcher (督查组办公室): every case; acts on them; may reveal a reporter's identity.
+ *  - leader (领导小组): every case, read-only.
+ *  - admin: staff accounts and reference data; no case content.
+ */
+import type { CaseRecord, Channel } from './case.js';
+import type { Principal, Role } from './staff.js';
+
+const CHANNELS_BY_ROLE: Record<Role, readonly Channel[]> = {
+  operator: ['hotline', 'mailbox', 'email'],
+  inspector: ['inspection'],
+  dispatcher: ['hotline', 'mailbox', 'email', 'inspection'],
+  leader: [],
+  admin: [],
+};
+
+/** `ok`, or why not: `unauthenticated` (needs a login) or `forbidden` (wrong role). */
+export function canSubmitChannel(
+  who: Principal | undefined,
+  channel: Channel,
+): 'ok' | 'unauthenticated' | 'forbidden' {
+  if (channel === 'web') return 'ok';
+  if (!who) return 'unauthenticated';
+  return CHANNELS_BY_ROLE[who.role].includes(channel) ? 'ok' : 'forbidden';
+}
+
+export function canSeeCase(who: Principal, record: CaseRecord): boolean {
+  switch (who.role) {
+    case 'dispatcher':
+    case 'leader':
+      return true;
+    case 'inspector':
+      return who.officeId !== undefined && record.officeId === who.officeId;
+    case 'operator':
+      return record.enteredBy === who.username;
+    case 'admin':
+      return false;
+  }
+}
+
+export const canListCases = (who: Principal) => who.role !== 'admin';
+export const canRevealReporter = (who: Principal) => who.role === 'dispatcher';
+export const canManageAccounts = (who: Principal) => who.role === 'admin';
+
+/**
+ * The office a case list is confined to: an inspector always sees their own office whatever they ask
+ * for; others may filter by any office or none.
+ */
+export function listOfficeScope(who: Principal, requested: string | undefined): string | undefined {
+  return who.role === 'inspector' ? who.officeId : requested;
+}

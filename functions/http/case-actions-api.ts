@@ -1,0 +1,154 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { recipientKey } from '../domain/lifecycle/notifications.js';
+import { saveCalendarYear } from '../services/calendar-source.js';
+import { actOnCase, submitFeedback } from '../services/case-actions.js';
+import { AppError } from '../services/errors.js';
+import type { AuthEnv } from './auth.js';
+import type { AppDeps } from './deps.js';
+import { rateLimited } from './rate-limit.js';
+import {
+  ActionReceiptSchema,
+  CaseActionSchema,
+  FeedbackSchema,
+  HolidayYearSchema,
+} from './schemas/actions.js';
+import { ErrorBodySchema, errorResponses } from './schemas/common.js';
+import { requireStaff } from './staff-api.js';
+import { validationHook } from './validation.js';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+const bearer = [{ bearerAuth: [] }];
+
+const actionRoute = createRoute({
+  method: 'post',
+  path: '/cases/{trackingCode}/actions',
+  tags: ['staff'],
+  security: bearer,
+  summary: 'Act on a case: start, return, extension, report, review, reassign, merge, reject, accountability',
+  request: {
+    params: z.object({ trackingCode: z.string().min(1).max(40) }),
+    body: { required: true, content: json(CaseActionSchema) },
+  },
+  responses: {
+    200: { description: 'The case after the action', content: json(ActionReceiptSchema) },
+    401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+    403: { description: 'Role may not take this action', content: json(ErrorBodySchema) },
+    404: { description: 'No such case in your scope', content: json(ErrorBodySchema) },
+    409: {
+      description: 'Wrong state (allowedActions listed) or stale expectedVersion',
+      content: json(ErrorBodySchema),
+    },
+    ...errorResponses,
+  },
+});
+
+const feedbackRoute = createRoute({
+  method: 'post',
+  path: '/track/feedback',
+  tags: ['public'],
+  summary: 'Rate the outcome within 10 days of closure (满意度评价); unsatisfied reopens the case once',
+  request: { body: { required: true, content: json(FeedbackSchema) } },
+  responses: {
+    200: {
+      description: 'Recorded',
+      content: json(z.object({ trackingCode: z.string(), status: z.string(), reopened: z.boolean() })),
+    },
+    404: { description: 'Unknown tracking code or wrong access code', content: json(ErrorBodySchema) },
+    409: { description: 'Not closed, window passed, or already rated', content: json(ErrorBodySchema) },
+    ...errorResponses,
+  },
+});
+
+const outboxRoute = createRoute({
+  method: 'get',
+  path: '/outbox',
+  tags: ['staff'],
+  security: bearer,
+  summary: "Notifications for the caller's office (inspectors) or role (dispatchers, leaders)",
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+      cursor: z.string().max(2000).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: json(
+        z.object({
+          items: z.array(
+            z.object({
+              kind: z.string(),
+              caseId: z.string(),
+              at: z.string(),
+              recipient: z.string(),
+              message: z.string(),
+              messageEn: z.string(),
+            }),
+          ),
+          cursor: z.string().optional(),
+        }),
+      ),
+    },
+    401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+    ...errorResponses,
+  },
+});
+
+const calendarRoute = createRoute({
+  method: 'put',
+  path: '/admin/calendar/{year}',
+  tags: ['admin'],
+  security: bearer,
+  summary: 'Add or replace one year of statutory holidays and make-up working days (调休)',
+  request: {
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: { required: true, content: json(HolidayYearSchema) },
+  },
+  responses: {
+    200: { description: 'Years now known', content: json(z.object({ years: z.array(z.number()) })) },
+    401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+    403: { description: 'Admins only', content: json(ErrorBodySchema) },
+    ...errorResponses,
+  },
+});
+
+/** Case handling (办理) for staff, feedback for citizens, notifications, and the holiday calendar. */
+export function caseActionsApi(deps: AppDeps) {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+
+  app.openapi(actionRoute, async (c) => {
+    const who = requireStaff(c);
+    const { expectedVersion, ...action } = c.req.valid('json');
+    return c.json(
+      await actOnCase(deps, who, c.req.valid('param').trackingCode, expectedVersion, action),
+      200,
+    );
+  });
+
+  app.use('/track/feedback', rateLimited(deps, deps.limits.tracking));
+  app.openapi(feedbackRoute, async (c) => c.json(await submitFeedback(deps, c.req.valid('json')), 200));
+
+  app.openapi(outboxRoute, async (c) => {
+    const who = requireStaff(c, ['inspector', 'dispatcher', 'leader']);
+    const recipient =
+      who.role === 'inspector'
+        ? recipientKey({ office: who.officeId ?? '' })
+        : recipientKey({ role: who.role as 'dispatcher' });
+    const { limit, cursor } = c.req.valid('query');
+    return c.json(await deps.outbox.list(recipient, { limit, cursor }), 200);
+  });
+
+  app.openapi(calendarRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    const year = c.req.valid('json');
+    if (year.year !== c.req.valid('param').year) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The year in the path and the body differ.', [
+        { path: 'year', message: 'must equal the year in the path' },
+      ]);
+    }
+    return c.json({ years: await saveCalendarYear(deps.store, deps.calendar, year) }, 200);
+  });
+
+  return app;
+}

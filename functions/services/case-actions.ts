@@ -1,0 +1,163 @@
+import { canSeeCase } from '../domain/authorization.js';
+import type { CaseRecord, Rating } from '../domain/case.js';
+import { allowedActions, applyAction, type CaseAction, LifecycleError } from '../domain/lifecycle/actions.js';
+import type { LifecycleContext } from '../domain/lifecycle/context.js';
+import type { StepResult } from '../domain/lifecycle/evolve.js';
+import { applyFeedback } from '../domain/lifecycle/feedback.js';
+import type { Principal } from '../domain/staff.js';
+import { formatTrackingCode, normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
+import { applyToFreshCase, type ChangeDeps, commitStep } from './case-changes.js';
+import { AppError, ConditionFailedError, notFound, validationError, versionConflict } from './errors.js';
+import type { CalendarSource, CatalogSource, Clock, Logger, Secrets } from './ports.js';
+
+export interface ActionDeps extends ChangeDeps {
+  clock: Clock;
+  catalog: CatalogSource;
+  calendar: CalendarSource;
+  secrets: Secrets;
+  logger: Logger;
+}
+
+export async function lifecycleContext(deps: ActionDeps): Promise<LifecycleContext> {
+  const [catalog, calendar] = await Promise.all([deps.catalog.get(), deps.calendar.get()]);
+  return { now: deps.clock.now(), catalog, calendar };
+}
+
+/** Loads a case the caller may see; anything else is the same 404 as a missing case (denial logged). */
+export async function loadVisibleCase(
+  deps: ActionDeps,
+  who: Principal,
+  trackingCode: string,
+): Promise<CaseRecord> {
+  const id = normalizeTrackingCode(trackingCode);
+  const record = id ? await deps.store.getCase(id) : undefined;
+  if (record && canSeeCase(who, record)) return record;
+  if (record)
+    deps.logger.warn('case access denied', { user: who.username, role: who.role, caseId: record.id });
+  throw notFound();
+}
+
+function toAppError(e: LifecycleError): AppError {
+  if (e.kind === 'forbidden') return new AppError(403, 'FORBIDDEN', e.message);
+  if (e.kind === 'invalid') return validationError([{ path: e.details.field ?? 'type', message: e.message }]);
+  return new AppError(409, 'INVALID_STATE', e.message, undefined, {
+    allowedActions: e.details.allowedActions ?? [],
+  });
+}
+
+/** What the caller gets back after an action: enough to refresh a work queue row. */
+export function actionReceipt(record: CaseRecord, who: Principal) {
+  return {
+    trackingCode: formatTrackingCode(record.id),
+    status: record.status,
+    version: record.version,
+    officeId: record.officeId ?? null,
+    deadline: record.deadline ?? null,
+    escalationLevel: record.escalationLevel,
+    allowedActions: allowedActions(record, who),
+  };
+}
+
+/**
+ * A staff action on a case (POST /cases/:trackingCode/actions): scope, version, role and state are
+ * checked, then the change is one conditional write. A stale `expectedVersion` or a lost race is a 409.
+ */
+export async function actOnCase(
+  deps: ActionDeps,
+  who: Principal,
+  trackingCode: string,
+  expectedVersion: number,
+  action: CaseAction,
+) {
+  const record = await loadVisibleCase(deps, who, trackingCode);
+  if (record.version !== expectedVersion) {
+    throw new AppError(
+      409,
+      'VERSION_CONFLICT',
+      'The case was changed since you loaded it; reload and retry.',
+      undefined,
+      {
+        currentVersion: record.version,
+      },
+    );
+  }
+  const ctx = await lifecycleContext(deps);
+  let target: CaseRecord | undefined;
+  if (action.type === 'merge') {
+    const targetId = normalizeTrackingCode(action.into);
+    target = targetId ? await deps.store.getCase(targetId) : undefined;
+    if (!target || !canSeeCase(who, target)) {
+      throw validationError([{ path: 'into', message: 'No such case to merge into.' }]);
+    }
+  }
+  let result: StepResult;
+  try {
+    result = applyAction(record, action, who, ctx, { target });
+  } catch (e) {
+    if (e instanceof LifecycleError) throw toAppError(e);
+    throw e;
+  }
+  if (target) {
+    // Link the target first: if the merge write then loses a race, the target only carries an extra link.
+    const source = record.id;
+    await applyToFreshCase(deps, target.id, (t) => ({
+      next: {
+        ...t,
+        version: t.version + 1,
+        events: [
+          ...t.events,
+          { type: 'merged_in', at: ctx.now.toISOString(), actor: who.username, from: source },
+        ],
+      },
+      notifications: [],
+    }));
+  }
+  try {
+    const next = await commitStep(deps, record, result);
+    deps.logger.info('case action', {
+      caseId: record.id,
+      action: action.type,
+      user: who.username,
+      version: next.version,
+    });
+    return actionReceipt(next, who);
+  } catch (e) {
+    if (e instanceof ConditionFailedError) throw versionConflict();
+    throw e;
+  }
+}
+
+/**
+ * Citizen feedback (满意度评价) with tracking code + access code; the same 404 as tracking for a wrong
+ * code. `unsatisfied` reopens the case once and starts a new workflow cycle.
+ */
+export async function submitFeedback(
+  deps: ActionDeps,
+  input: { trackingCode: string; accessCode: string; rating: Rating; comment?: string | undefined },
+) {
+  const id = normalizeTrackingCode(input.trackingCode);
+  const record = id ? await deps.store.getCase(id) : undefined;
+  const ok = record
+    ? await deps.secrets.verifyAccessCode(normalizeAccessCode(input.accessCode), record.accessCodeHash)
+    : false;
+  if (!record || !ok) throw notFound('case, or the access code does not match');
+  const ctx = await lifecycleContext(deps);
+  let result: StepResult;
+  try {
+    result = applyFeedback(record, { rating: input.rating, comment: input.comment }, ctx);
+  } catch (e) {
+    if (e instanceof LifecycleError) throw new AppError(409, 'INVALID_STATE', e.message);
+    throw e;
+  }
+  try {
+    const next = await commitStep(deps, record, result);
+    return {
+      trackingCode: formatTrackingCode(next.id),
+      status: next.status,
+      reopened: next.status !== 'closed',
+    };
+  } catch (e) {
+    if (e instanceof ConditionFailedError) throw versionConflict();
+    throw e;
+  }
+}

@@ -1,0 +1,156 @@
+import type { StaffAccount, StaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../adapters/identity/password.js';
+import type { TokenIssuer, TokenVerifier } from '../adapters/identity/tokens.js';
+import type { Principal, Role } from '../domain/staff.js';
+import { AppError, validationError } from './errors.js';
+import type { Clock, Logger } from './ports.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export interface IdentityDeps {
+  staff: StaffRepository;
+  verifier: TokenVerifier;
+  /** Present on the embedded runtime; on AWS, Cognito issues tokens and owns passwords. */
+  issuer?: TokenIssuer | undefined;
+  /** Failed logins per account and per client IP. */
+  loginFailures: { account: RateLimiter; ip: RateLimiter };
+}
+
+const BAD_LOGIN = () => new AppError(401, 'LOGIN_FAILED', 'Unknown user or wrong password.');
+
+function throttled(seconds: number) {
+  return new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many failed logins; wait and try again.', undefined, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+/**
+ * Login: unknown user, disabled account and wrong password answer alike, after the same hashing
+ * work. Repeated failures lock the account and the client IP out for a while.
+ */
+export async function login(
+  deps: { identity: IdentityDeps; logger: Logger },
+  input: { username: string; password: string; ip: string },
+): Promise<{ token: string; user: Principal; expiresIn: number }> {
+  const { identity } = deps;
+  if (!identity.issuer)
+    throw new AppError(404, 'LOGIN_VIA_COGNITO', 'Staff sign in through the Cognito user pool.');
+  const acctKey = input.username.toLowerCase();
+  for (const gate of [
+    identity.loginFailures.account.blocked(acctKey),
+    identity.loginFailures.ip.blocked(input.ip),
+  ]) {
+    if (!gate.allowed) throw throttled(gate.retryAfterSeconds);
+  }
+  const account = await identity.staff.get(input.username);
+  const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!account || !ok || account.disabled) {
+    identity.loginFailures.account.hit(acctKey);
+    identity.loginFailures.ip.hit(input.ip);
+    deps.logger.warn('login failed', { ip: input.ip });
+    throw BAD_LOGIN();
+  }
+  identity.loginFailures.account.reset(acctKey);
+  const user: Principal = { username: account.username, role: account.role, officeId: account.officeId };
+  return { token: await identity.issuer.sign(user), user, expiresIn: identity.issuer.ttlSeconds };
+}
+
+export interface NewAccount {
+  username: string;
+  role: Role;
+  officeId?: string | undefined;
+  password: string;
+}
+
+function checkOffice(a: { role: Role; officeId?: string | undefined }, offices: readonly { id: string }[]) {
+  if (a.role === 'inspector' && !a.officeId) {
+    throw validationError([{ path: 'officeId', message: 'an inspector must belong to an office' }]);
+  }
+  if (a.officeId && !offices.some((o) => o.id === a.officeId)) {
+    throw validationError([{ path: 'officeId', message: `unknown office "${a.officeId}"` }]);
+  }
+}
+
+/** Staff account administration (admin role; checked by the caller). */
+export function staffAdmin(deps: {
+  identity: IdentityDeps;
+  clock: Clock;
+  offices: () => Promise<readonly { id: string }[]>;
+}) {
+  const { staff } = deps.identity;
+  const view = (a: StaffAccount) => ({
+    username: a.username,
+    role: a.role,
+    officeId: a.officeId ?? null,
+    disabled: a.disabled,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  });
+  const mustGet = async (username: string) => {
+    const a = await staff.get(username);
+    if (!a) throw new AppError(404, 'NOT_FOUND', 'No such account.');
+    return a;
+  };
+  return {
+    async list() {
+      return (await staff.list()).map(view);
+    },
+    async create(input: NewAccount) {
+      checkOffice(input, await deps.offices());
+      const now = deps.clock.now().toISOString();
+      const account: StaffAccount = {
+        username: input.username,
+        role: input.role,
+        officeId: input.role === 'inspector' ? input.officeId : undefined,
+        passwordHash: await hashPassword(input.password),
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (!(await staff.create(account)))
+        throw new AppError(409, 'USERNAME_TAKEN', 'That username is taken.');
+      return view(account);
+    },
+    async setDisabled(username: string, disabled: boolean) {
+      const a = await mustGet(username);
+      const next = { ...a, disabled, updatedAt: deps.clock.now().toISOString() };
+      await staff.save(next);
+      return view(next);
+    },
+    async resetPassword(username: string, password: string) {
+      const a = await mustGet(username);
+      const next = {
+        ...a,
+        passwordHash: await hashPassword(password),
+        updatedAt: deps.clock.now().toISOString(),
+      };
+      await staff.save(next);
+      return view(next);
+    },
+  };
+}
+
+/** Demo accounts of the embedded runtime (local only), created if missing. */
+export const demoAccounts: readonly { username: string; role: Role; officeId?: string }[] = [
+  { username: 'operator', role: 'operator' },
+  { username: 'dispatcher', role: 'dispatcher' },
+  { username: 'leader', role: 'leader' },
+  { username: 'admin', role: 'admin' },
+  { username: 'inspector-a', role: 'inspector', officeId: 'OFFICE_LONGSHUI' },
+  { username: 'inspector-b', role: 'inspector', officeId: 'OFFICE_YOUTING' },
+];
+
+export async function seedDemoAccounts(staff: StaffRepository, password: string, now: Date) {
+  const missing = [];
+  for (const d of demoAccounts) if (!(await staff.get(d.username))) missing.push(d);
+  const hash = missing.length ? await hashPassword(password) : '';
+  for (const d of missing) {
+    await staff.create({
+      ...d,
+      passwordHash: hash,
+      disabled: false,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+  }
+  return missing.length;
+}

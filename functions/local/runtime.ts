@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Replaces the workflow runner (intake tests that only record starts). */
   workflow?: WorkflowStarter;
+  /** Lifetime of staff tokens (default one hour). */
+  tokenTtlSeconds?: number;
   /** Password of the seeded demo accounts (DEMO_PASSWORD). */
   demoPassword?: string;
   /** Public intake requests a minute per client IP (INTAKE_RATE_LIMIT; 0 = off). */
@@ -109,6 +111,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
 
   const tokens = await localTokens({
     keyFile: opts.dataDir ? join(opts.dataDir, 'keys', 'token-signing.jwk.json') : undefined,
+    ttlSeconds: opts.tokenTtlSeconds,
   });
   const staff = createStaffRepository(client, tableName);
   const seeded = await seedDemoAccounts(staff, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD, clock.now());

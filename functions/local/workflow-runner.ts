@@ -56,6 +56,8 @@ export function createLocalWorkflowRunner(opts: {
 
   const handler = async (raw: unknown): Promise<TaskOutput> => {
     const input = raw as TaskInput;
+    // Shutting down: touch nothing (the store is about to close); the execution resumes after restart.
+    if (controller.signal.aborted) return { caseId: input.caseId, decision: 'done' };
     busy++;
     try {
       const out = await runTask(deps, input);
@@ -127,6 +129,8 @@ export function createLocalWorkflowRunner(opts: {
       const all = [...running.values()];
       for (const r of all) r.abort();
       await Promise.all(all.map((r) => r.done));
+      // An aborted execution may still have a task handler mid-write: let it finish before the store closes.
+      while (busy > 0) await new Promise((r) => setTimeout(r, 5));
     },
   };
 }

@@ -46,3 +46,21 @@ export function postJson(
 /** Response body as JSON; tests assert on its shape, so it is loosely typed on purpose. */
 // biome-ignore lint/suspicious/noExplicitAny: test helper
 export const json = async (res: Response | Promise<Response>): Promise<any> => (await res).json();
+
+type Requester = { request: (p: string, i?: RequestInit) => Response | Promise<Response> };
+
+/** Logs a demo account in (password `duban-demo`) and returns its bearer token. */
+export async function login(app: Requester, username: string, password = 'duban-demo'): Promise<string> {
+  const res = await postJson(app, '/api/v1/auth/login', { username, password });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
+  return (await json(res)).token;
+}
+
+/** A request with a bearer token. */
+export function asStaff(app: Requester, token: string, path: string, init: RequestInit = {}) {
+  const headers = {
+    authorization: `Bearer ${token}`,
+    ...(init.body ? { 'content-type': 'application/json' } : {}),
+  };
+  return app.request(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+}

@@ -1,6 +1,6 @@
-import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import dynalite from 'dynalite';
+import { Worker } from 'node:worker_threads';
 
 export interface EmbeddedStore {
   endpoint: string;
@@ -8,30 +8,28 @@ export interface EmbeddedStore {
 }
 
 /**
- * dynalite (a DynamoDB implementation on LevelDB) listening on loopback. With `dataDir` the data is
- * persisted under it; every acknowledged write has reached the operating system before the reply,
- * so it survives the process being killed.
+ * dynalite (a DynamoDB implementation on LevelDB) on a worker thread of this process, listening on
+ * loopback. With `dataDir` the data is persisted under it; every acknowledged write has reached the
+ * operating system before the reply, so it survives the process being killed.
  */
 export async function startEmbeddedStore(
   opts: { dataDir?: string | undefined; port?: number } = {},
 ): Promise<EmbeddedStore> {
-  const server = dynalite({
-    path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined,
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    workerData: { path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined, port: opts.port },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const [ready] = (await Promise.race([
+    once(worker, 'message'),
+    once(worker, 'error').then(([e]) => {
+      throw e;
+    }),
+  ])) as [{ port: number }];
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // dynalite closes its LevelDB when the server closes.
-      }),
+    endpoint: `http://127.0.0.1:${ready.port}`,
+    async close() {
+      worker.postMessage('close');
+      await once(worker, 'message'); // dynalite closes its LevelDB when its server closes
+      await worker.terminate();
+    },
   };
 }

@@ -12,12 +12,17 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const clockSpeed = Number(process.env.CLOCK_SPEED ?? 1);
 
+const optionalNumber = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
 const runtime = await startRuntime({
   port,
   dataDir,
   clockSpeed,
   logger,
   hostname: process.env.HOST ?? '127.0.0.1',
+  demoPassword: process.env.DEMO_PASSWORD,
+  intakeRateLimit: optionalNumber(process.env.INTAKE_RATE_LIMIT),
+  trackRateLimit: optionalNumber(process.env.TRACK_RATE_LIMIT),
+  trustProxy: process.env.TRUST_PROXY === '1',
 });
 logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
 

@@ -40,6 +40,12 @@ export function createLocalWorkflowRunner(opts: {
   deps: WorkflowDeps;
   logger: Logger;
   wait?: WaitStrategy;
+  /**
+   * Task handlers running at once. The embedded runtime shares its CPU between requests and workflow
+   * tasks; a small gate keeps a burst of intakes responsive while the workflows catch up behind it,
+   * as they would on Step Functions, which runs them elsewhere.
+   */
+  maxConcurrentTasks?: number;
 }): LocalWorkflowRunner {
   const { deps, logger } = opts;
   const strategy = opts.wait ?? 'wait-state';
@@ -54,13 +60,15 @@ export function createLocalWorkflowRunner(opts: {
   /** Executions currently inside a task handler (not waiting): settle() waits for this to reach 0. */
   let busy = 0;
 
+  const gate = createGate(opts.maxConcurrentTasks ?? 4);
+
   const handler = async (raw: unknown): Promise<TaskOutput> => {
     const input = raw as TaskInput;
     // Shutting down: touch nothing (the store is about to close); the execution resumes after restart.
     if (controller.signal.aborted) return { caseId: input.caseId, decision: 'done' };
     busy++;
     try {
-      const out = await runTask(deps, input);
+      const out = await gate(() => runTask(deps, input));
       if (typeof strategy === 'function' && out.decision === 'wait' && out.waitUntil) {
         busy--;
         try {
@@ -132,5 +140,21 @@ export function createLocalWorkflowRunner(opts: {
       // An aborted execution may still have a task handler mid-write: let it finish before the store closes.
       while (busy > 0) await new Promise((r) => setTimeout(r, 5));
     },
+  };
+}
+
+/** At most `limit` calls of the wrapped functions run at once; the rest wait in arrival order. */
+function createGate(limit: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
   };
 }

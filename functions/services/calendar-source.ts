@@ -1,5 +1,5 @@
 import { type HolidayYear, seedHolidayCalendar } from '../domain/calendar/holiday-data.js';
-import { createWorkingCalendar } from '../domain/calendar/working-days.js';
+import { createWorkingCalendar, type WorkingCalendar } from '../domain/calendar/working-days.js';
 import { cachedReference } from './cached-reference.js';
 import type { CalendarSource, CaseStore } from './ports.js';
 
@@ -11,8 +11,14 @@ export const CALENDAR_REFERENCE = 'CALENDAR';
  */
 export function createCalendarSource(store: CaseStore, ttlMs = 30_000): CalendarSource {
   const years = cachedReference<HolidayYear[]>(store, CALENDAR_REFERENCE, seedHolidayCalendar, ttlMs);
+  // Build the calendar once per loaded version of the data, not per call.
+  let built: { from: HolidayYear[]; calendar: WorkingCalendar } | undefined;
   return {
-    get: async () => createWorkingCalendar(await years.get()),
+    async get() {
+      const data = await years.get();
+      if (built?.from !== data) built = { from: data, calendar: createWorkingCalendar(data) };
+      return built.calendar;
+    },
     invalidate: () => years.invalidate(),
   };
 }

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  AlgorithmSuiteIdentifier,
   buildClient,
   CommitmentPolicy,
   type KeyringNode,
@@ -22,12 +23,18 @@ import type { ReporterContact, SealedReporter } from '../../domain/case.js';
 import type { ReporterVault } from '../../services/ports.js';
 
 const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+/**
+ * Key-committing AES-256-GCM without the ECDSA message signature: the same service encrypts and
+ * decrypts, so a signature (several ms per field) would guard against no one.
+ */
+const SUITE = AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
 const FIELDS = ['name', 'phone', 'email'] as const;
 
 export function createReporterVault(keyring: KeyringNode): ReporterVault {
   const sealField = async (caseId: string, field: string, clear: string) => {
     const { result } = await encrypt(keyring, Buffer.from(clear, 'utf8'), {
       encryptionContext: { purpose: 'duban-reporter', caseId, field },
+      suiteId: SUITE,
     });
     return result.toString('base64');
   };

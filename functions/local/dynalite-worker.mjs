@@ -1,0 +1,12 @@
+// Runs dynalite on its own thread so the store's work (LevelDB, request parsing) uses the second core
+// while the main thread serves HTTP. Plain JavaScript: worker threads load it without a TS loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import dynalite from 'dynalite';
+
+const server = dynalite({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+server.listen(workerData.port ?? 0, '127.0.0.1', () => {
+  parentPort.postMessage({ port: server.address().port });
+});
+parentPort.on('message', (msg) => {
+  if (msg === 'close') server.close(() => parentPort.postMessage('closed'));
+});

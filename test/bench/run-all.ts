@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: prints the figures the README quotes. Reports; never asserts.
+ * BENCH_SECONDS (default 10) sets the length of each load phase.
+ */
+import '../../functions/local/polyfills.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchIntake } from './intake.js';
+import { ladderDemo } from './ladder-demo.js';
+import { benchRawStore } from './raw-store.js';
+import { benchTransitions } from './transitions.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+console.log(
+  `Duban benchmarks — ${new Date().toISOString()}, node ${process.version}, ${seconds} s per load phase\n`,
+);
+
+const raw = await benchRawStore(seconds);
+const intake = await benchIntake(seconds);
+const ratio = intake.throughput / raw.throughput;
+console.log('Intake (POST /api/v1/complaints, 32 clients, Idempotency-Key, half with encrypted reporter)');
+console.table({
+  'intake (embedded runtime)': {
+    'req/s': round(intake.throughput),
+    'p50 ms': round(intake.p50, 2),
+    'p99 ms': round(intake.p99, 2),
+    'max ms': round(intake.max, 1),
+    errors: intake.failures,
+    'peak RSS MB': round(intake.peakMb),
+  },
+  'raw dynalite conditional PutItem': {
+    'req/s': round(raw.throughput),
+    'p50 ms': round(raw.p50, 2),
+    'p99 ms': round(raw.p99, 2),
+    'max ms': round(raw.max, 1),
+    errors: raw.failures,
+    'peak RSS MB': round(raw.peakMb),
+  },
+});
+console.table({
+  'intake / raw store throughput ≥ 50%': { value: `${round(ratio * 100)}%`, target: verdict(ratio >= 0.5) },
+  'intake p99 < 50 ms': { value: `${round(intake.p99, 2)} ms`, target: verdict(intake.p99 < 50) },
+  'peak memory < 300 MB': { value: `${round(intake.peakMb)} MB`, target: verdict(intake.peakMb < 300) },
+});
+
+console.log('\nState transitions per case (real definition on aws-local-stepfunctions; budget ≤ 20 for (a))');
+const transitions = await benchTransitions();
+console.table(transitions);
+
+console.log('\nLadder demo with CLOCK_SPEED=86400 (one day per real second)');
+const ladder = await ladderDemo(86400, 90);
+console.table(ladder.steps.map((s) => ({ ...s, realSeconds: round(s.realSeconds, 1) })));
+
+mkdirSync('.bench', { recursive: true });
+writeFileSync(
+  '.bench/latest.json',
+  JSON.stringify({ at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, ladder }, null, 2),
+);
+process.exit(0);

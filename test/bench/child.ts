@@ -49,6 +49,7 @@ export async function startChild(entry: string, env: Record<string, string>, rea
   return {
     pid: child.pid as number,
     output: () => out,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);

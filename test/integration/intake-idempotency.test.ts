@@ -1,0 +1,142 @@
+/**
+ * Idempotent intake without transactions (ARCHITECTURE §3): IDEM item → case item → workflow start.
+ * A crash between any two steps is simulated by failing the next step once; the retry with the same
+ * key and body must finish the same case.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../functions/domain/case.js';
+import { StoreUnavailableError } from '../../functions/services/errors.js';
+import { json, postJson, testRuntime, validComplaint } from '../support/runtime.js';
+
+type Rt = Awaited<ReturnType<typeof testRuntime>>;
+const runtimes: Rt[] = [];
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((r) => r.close()));
+});
+
+/** A runtime whose workflow starter records starts (and can be told to fail once). */
+async function setup() {
+  const starts: string[] = [];
+  let failNext = false;
+  const rt = await testRuntime({
+    workflow: {
+      async startCaseWorkflow(id) {
+        if (failNext) {
+          failNext = false;
+          throw new Error('state machine unreachable');
+        }
+        if (!starts.includes(id)) starts.push(id);
+      },
+    },
+  });
+  runtimes.push(rt);
+  return { rt, starts, failWorkflowOnce: () => (failNext = true) };
+}
+
+const file = (rt: Rt, body: unknown, key: string) =>
+  postJson(rt.app, '/api/v1/complaints', body, { 'idempotency-key': key });
+
+async function casesStored(rt: Rt): Promise<string[]> {
+  const page = await rt.deps.queries.list({ statuses: ['submitted'], limit: 200 });
+  return page.items.map((c: CaseRecord) => c.id);
+}
+
+describe('Idempotency-Key', () => {
+  it('same key and body: the same tracking and access code, one case, one workflow', async () => {
+    // Arrange
+    const { rt, starts } = await setup();
+    // Act
+    const first = await json(file(rt, validComplaint(), 'key-same-0001'));
+    const second = await json(file(rt, validComplaint(), 'key-same-0001'));
+    // Assert
+    expect(second).toEqual(first);
+    expect(await casesStored(rt)).toEqual([first.trackingCode.replace('-', '')]);
+    expect(starts).toEqual([first.trackingCode.replace('-', '')]);
+  });
+
+  it('same key with a different body is refused with 422 and stores nothing new', async () => {
+    const { rt } = await setup();
+    await file(rt, validComplaint(), 'key-reused-0001');
+    const res = await file(
+      rt,
+      { ...validComplaint(), description: '另一件事：周末组织学科类培训，违反规定。' },
+      'key-reused-0001',
+    );
+    expect(res.status).toBe(422);
+    expect((await json(res)).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await casesStored(rt)).toHaveLength(1);
+  });
+
+  it('rejects a malformed key, naming the header', async () => {
+    const { rt } = await setup();
+    const res = await file(rt, validComplaint(), 'x');
+    expect(res.status).toBe(400);
+    expect((await json(res)).error.fields).toEqual([
+      expect.objectContaining({ path: 'header.idempotency-key' }),
+    ]);
+  });
+
+  it('crash after the IDEM item, before the case item: the retry files the same case', async () => {
+    // Arrange: the case write fails once.
+    const { rt, starts } = await setup();
+    const createCase = rt.store.createCase;
+    rt.store.createCase = async () => {
+      rt.store.createCase = createCase;
+      throw new Error('process died');
+    };
+    // Act
+    const crashed = await file(rt, validComplaint(), 'key-crash-0001');
+    const retried = await json(file(rt, validComplaint(), 'key-crash-0001'));
+    const tracked = await postJson(rt.app, '/api/v1/track', {
+      trackingCode: retried.trackingCode,
+      accessCode: retried.accessCode,
+    });
+    // Assert
+    expect(crashed.status).toBeGreaterThanOrEqual(500);
+    expect(await casesStored(rt)).toEqual([retried.trackingCode.replace('-', '')]);
+    expect(starts).toEqual([retried.trackingCode.replace('-', '')]);
+    expect(tracked.status).toBe(200);
+  });
+
+  it('crash after the case item, before the workflow start: 503, and the retry starts it once', async () => {
+    // Arrange
+    const { rt, starts, failWorkflowOnce } = await setup();
+    failWorkflowOnce();
+    // Act
+    const crashed = await file(rt, validComplaint(), 'key-crash-0002');
+    const retried = await json(file(rt, validComplaint(), 'key-crash-0002'));
+    // Assert
+    expect(crashed.status).toBe(503);
+    expect((await json(crashed)).error.code).toBe('WORKFLOW_UNAVAILABLE');
+    expect(await casesStored(rt)).toEqual([retried.trackingCode.replace('-', '')]);
+    expect(starts).toEqual([retried.trackingCode.replace('-', '')]);
+  });
+
+  it('response lost after every step succeeded: the retry returns the same receipt', async () => {
+    const { rt, starts } = await setup();
+    const lost = await json(file(rt, validComplaint(), 'key-lost-0001'));
+    const again = await json(file(rt, validComplaint(), 'key-lost-0001'));
+    expect(again).toEqual(lost);
+    expect(starts).toHaveLength(1);
+  });
+
+  it('a store that keeps throttling answers 503 STORE_UNAVAILABLE, never 500, and stores nothing', async () => {
+    const { rt } = await setup();
+    rt.store.createCase = async () => {
+      throw new StoreUnavailableError();
+    };
+    const res = await postJson(rt.app, '/api/v1/complaints', validComplaint());
+    expect(res.status).toBe(503);
+    expect((await json(res)).error.code).toBe('STORE_UNAVAILABLE');
+    expect(await casesStored(rt)).toEqual([]);
+  });
+
+  it('without a key, a failed workflow start still acknowledges the stored case (recovery starts it)', async () => {
+    const { rt, starts, failWorkflowOnce } = await setup();
+    failWorkflowOnce();
+    const res = await postJson(rt.app, '/api/v1/complaints', validComplaint());
+    expect(res.status).toBe(201);
+    expect(starts).toEqual([]);
+    expect(await casesStored(rt)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Durability and recovery: data survives a clean restart and a SIGKILL of the real server process;
+ * on start the runtime resumes exactly one workflow execution per open case.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../functions/http/logger.js';
+import { startRuntime } from '../../functions/local/runtime.js';
+import { freePort, startChild } from '../bench/child.js';
+import { drivenClock } from '../support/driven-clock.js';
+import { json, postJson, T0, validComplaint } from '../support/runtime.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+async function tempDir() {
+  const d = await mkdtemp(join(tmpdir(), 'duban-restart-'));
+  dirs.push(d);
+  return d;
+}
+const open = (dataDir: string, time = drivenClock(T0)) =>
+  startRuntime({
+    dataDir,
+    clock: time.clock,
+    workflowWait: time.wait,
+    logger: silentLogger,
+    intakeRateLimit: 0,
+  });
+
+describe('restart', () => {
+  it('keeps every case across a clean restart and resumes one execution per open case', async () => {
+    // Arrange
+    const dataDir = await tempDir();
+    const first = await open(dataDir);
+    const receipts = [];
+    for (let i = 0; i < 5; i++)
+      receipts.push(await json(postJson(first.app, '/api/v1/complaints', validComplaint())));
+    await first.runner?.settle();
+    await first.close();
+
+    // Act
+    const second = await open(dataDir);
+    await second.runner?.settle();
+    const tracked = await Promise.all(
+      receipts.map((r) =>
+        postJson(second.app, '/api/v1/track', { trackingCode: r.trackingCode, accessCode: r.accessCode }),
+      ),
+    );
+    const executions = second.runner?.executions() ?? [];
+    await second.close();
+
+    // Assert
+    expect(tracked.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(executions.map((e) => e.caseId).sort()).toEqual(
+      receipts.map((r) => r.trackingCode.replace('-', '')).sort(),
+    );
+    expect(new Set(executions.map((e) => e.name)).size).toBe(5);
+  });
+
+  it('a resumed case carries on up the ladder from where it was', async () => {
+    // Arrange: urged (level 1) before the restart.
+    const dataDir = await tempDir();
+    const time = drivenClock(T0);
+    const first = await open(dataDir, time);
+    const { trackingCode } = await json(postJson(first.app, '/api/v1/complaints', validComplaint()));
+    await first.runner?.settle();
+    time.advanceTo('2026-03-23T16:00:00Z');
+    await first.runner?.settle();
+    await first.close();
+
+    // Act: restart later, after the 催办 due date.
+    const later = drivenClock(new Date('2026-03-27T16:00:00Z'));
+    const second = await open(dataDir, later);
+    await second.runner?.settle();
+    const c = await second.store.getCase(trackingCode.replace('-', ''));
+    await second.close();
+
+    // Assert: exactly one more rung, recorded once.
+    expect(c?.escalationLevel).toBe(2);
+    expect(c?.events.filter((e) => e.type === 'urged')).toHaveLength(1);
+    expect(c?.events.filter((e) => e.type === 'supervised')).toHaveLength(1);
+  });
+
+  it('after SIGKILL of the server under load, every acknowledged complaint is there', async () => {
+    // Arrange: the real `npm start` entry in its own process.
+    const dataDir = await tempDir();
+    const env = { DATA_DIR: dataDir, INTAKE_RATE_LIMIT: '0', TRACK_RATE_LIMIT: '0' };
+    const port = await freePort();
+    const server = await startChild(
+      'functions/local/main.ts',
+      { ...env, PORT: String(port) },
+      'duban started',
+    );
+    const url = `http://127.0.0.1:${port}`;
+    const submit = async () => {
+      const res = await fetch(`${url}/api/v1/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(validComplaint()),
+      });
+      return res.status === 201
+        ? ((await res.json()) as { trackingCode: string; accessCode: string })
+        : undefined;
+    };
+    // Act: kill it while requests are in flight.
+    const inflight = Array.from({ length: 60 }, (_, i) =>
+      new Promise((r) => setTimeout(r, i * 3)).then(submit).catch(() => undefined),
+    );
+    await new Promise((r) => setTimeout(r, 120));
+    server.kill('SIGKILL');
+    const acknowledged = (await Promise.all(inflight)).filter((r) => r !== undefined);
+    const port2 = await freePort();
+    const restarted = await startChild(
+      'functions/local/main.ts',
+      { ...env, PORT: String(port2) },
+      'duban started',
+    );
+    const statuses = await Promise.all(
+      acknowledged.map(async (r) => {
+        const res = await fetch(`http://127.0.0.1:${port2}/api/v1/track`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ trackingCode: r.trackingCode, accessCode: r.accessCode }),
+        });
+        return res.status;
+      }),
+    );
+    const resumedLine = restarted.output().match(/"msg":"workflows resumed","cases":(\d+)/);
+    await restarted.stop();
+    // Assert
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(Number(resumedLine?.[1])).toBeGreaterThanOrEqual(acknowledged.length);
+  }, 60_000);
+});

@@ -1,96 +1,138 @@
 import {
   ConditionalCheckFailedException,
   DynamoDBClient,
+  GetItemCommand,
   ProvisionedThroughputExceededException,
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaseRepository } from '../../functions/adapters/dynamo/case-repository.js';
-import { type CaseRecord, type NewComplaint, newCaseRecord } from '../../functions/domain/case.js';
+import { withStoreRetry } from '../../functions/adapters/dynamo/retry.js';
+import { type CaseRecord, newCaseRecord } from '../../functions/domain/case.js';
 import { ConditionFailedError, StoreUnavailableError } from '../../functions/services/errors.js';
 
 const ddb = mockClient(DynamoDBClient);
 afterEach(() => ddb.reset());
+const repo = () => createCaseRepository(new DynamoDBClient({ region: 'local' }), 'duban');
+const conditional = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
+const throttled = () => new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
 
-const repo = () => createCaseRepository(new DynamoDBClient({ region: 'local' }), 't');
-const meta = { $metadata: {} };
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'x', ...meta });
-const throttled = () => new ProvisionedThroughputExceededException({ message: 'slow down', ...meta });
-
-function aCase(): CaseRecord {
-  const complaint: NewComplaint = {
+const record: CaseRecord = newCaseRecord({
+  id: 'ABCDE23456',
+  complaint: {
     channel: 'web',
     category: 'HOMEWORK_OVERLOAD',
     area: 'LONGSHUI',
     subject: { kind: 'school', name: '龙水镇第一小学' },
-    description: '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。',
+    description: '三年级每天书面作业超过两个小时。',
     anonymous: true,
-  };
-  return newCaseRecord({
-    id: 'ABCDE23456',
-    complaint,
-    sealedReporter: undefined,
-    accessCodeHash: 'hash',
-    receivedAt: new Date('2026-03-02T02:00:00Z'),
-    urgentByDefault: false,
-  });
-}
+  },
+  sealedReporter: undefined,
+  accessCodeHash: 'salt$hash',
+  receivedAt: new Date('2026-03-02T02:00:00Z'),
+  urgentByDefault: false,
+});
 
-describe('case repository (DynamoDB mocked)', () => {
-  it('createCase is false when the id is taken (conditional put failed)', async () => {
+describe('case repository (DynamoDB adapter, mocked client)', () => {
+  it('writes a new case with attribute_not_exists and its queue keys; a taken id returns false', async () => {
+    ddb.on(PutItemCommand).resolvesOnce({}).rejectsOnce(conditional());
+    expect(await repo().createCase(record)).toBe(true);
+    expect(await repo().createCase(record)).toBe(false);
+    const input = ddb.commandCalls(PutItemCommand)[0]?.args[0].input;
+    expect(input?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(input?.Item?.pk).toEqual({ S: 'CASE#ABCDE23456' });
+    expect(input?.Item?.gsi2pk).toEqual({ S: 'STATUS#submitted' });
+    expect(input?.Item?.gsi3pk).toEqual({ S: 'MONTH#2026-03#OFFICE#UNROUTED' });
+  });
+
+  it('returns the existing idempotency record when the key is taken', async () => {
+    const existing = {
+      key: 'k-1',
+      caseId: 'ZZZZZ22222',
+      requestHash: 'h',
+      sealedAccessCode: 's',
+      createdAt: 'now',
+    };
+    ddb.on(PutItemCommand).rejects(conditional());
+    ddb
+      .on(GetItemCommand)
+      .resolves({ Item: marshall({ pk: 'IDEM#k-1', sk: 'IDEM', expiresAt: 1, ...existing }) });
+    expect(await repo().putIdempotencyRecord({ ...existing, caseId: 'NEW' })).toEqual({
+      created: false,
+      existing,
+    });
+  });
+
+  it('updates with one conditional write: version check, list_append of new events, queue keys moved', async () => {
     // Arrange
-    ddb.on(PutItemCommand).rejects(conditionFailed());
+    ddb.on(UpdateItemCommand).resolves({});
+    const next: CaseRecord = {
+      ...record,
+      version: 2,
+      status: 'assigned',
+      officeId: 'OFFICE_LONGSHUI',
+      deadline: '2026-03-23T15:59:59.999Z',
+      events: [...record.events, { type: 'assigned', at: 'now', actor: 'system' }],
+    };
     // Act
-    const created = await repo().createCase(aCase());
+    await repo().updateCase(record, next);
     // Assert
-    expect(created).toBe(false);
-    expect(ddb.commandCalls(PutItemCommand)[0]?.args[0].input.ConditionExpression).toBe(
-      'attribute_not_exists(pk)',
+    const input = ddb.commandCalls(UpdateItemCommand)[0]?.args[0].input;
+    expect(input?.ConditionExpression).toBe('#version = :expected');
+    expect(input?.ExpressionAttributeValues?.[':expected']).toEqual({ N: '1' });
+    expect(input?.UpdateExpression).toContain('#events = list_append(#events, :new)');
+    expect(input?.ExpressionAttributeValues?.[':new']?.L).toHaveLength(1);
+    const setNames = Object.values(input?.ExpressionAttributeNames ?? {});
+    expect(setNames).toEqual(expect.arrayContaining(['status', 'officeId', 'deadline', 'gsi1pk', 'gsi2pk']));
+  });
+
+  it('turns a lost race into ConditionFailedError', async () => {
+    ddb.on(UpdateItemCommand).rejects(conditional());
+    await expect(repo().updateCase(record, { ...record, version: 2 })).rejects.toBeInstanceOf(
+      ConditionFailedError,
     );
   });
 
-  it('updateCase appends events with list_append under a version condition, and maps its failure', async () => {
-    // Arrange
-    ddb.on(UpdateItemCommand).rejects(conditionFailed());
-    const current = aCase();
-    const next: CaseRecord = {
-      ...current,
-      version: 2,
-      status: 'assigned',
-      events: [...current.events, { type: 'assigned', at: '2026-03-02T03:00:00.000Z', actor: 'dispatcher1' }],
-    };
-    // Act
-    const result = repo().updateCase(current, next);
-    // Assert
-    await expect(result).rejects.toBeInstanceOf(ConditionFailedError);
-    const input = ddb.commandCalls(UpdateItemCommand)[0]?.args[0].input;
-    expect(input?.UpdateExpression).toContain('list_append');
-    expect(input?.ConditionExpression).toBe('#version = :expected');
-    expect(input?.ExpressionAttributeValues?.[':expected']).toEqual({ N: '1' });
-  });
-
-  it('retries throttling: two rejections then success is a created case after 3 calls', async () => {
+  it('retries throttling and succeeds when the store recovers', async () => {
     ddb.on(PutItemCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({});
-    const created = await repo().createCase(aCase());
-    expect(created).toBe(true);
+    expect(await repo().createCase(record)).toBe(true);
     expect(ddb.commandCalls(PutItemCommand)).toHaveLength(3);
   });
 
-  it('gives up after 4 throttled attempts with StoreUnavailableError (503)', async () => {
+  it('gives up on persistent throttling with a 503 error (nothing silently lost)', async () => {
     ddb.on(PutItemCommand).rejects(throttled());
     const error = await repo()
-      .createCase(aCase())
-      .catch((e: unknown) => e);
+      .createCase(record)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as StoreUnavailableError).status).toBe(503);
+    expect(error.status).toBe(503);
     expect(ddb.commandCalls(PutItemCommand)).toHaveLength(4);
   });
 
-  it('does not retry a ValidationException', async () => {
-    ddb.on(PutItemCommand).rejects(Object.assign(new Error('bad item'), { name: 'ValidationException' }));
-    await expect(repo().createCase(aCase())).rejects.toMatchObject({ name: 'ValidationException' });
-    expect(ddb.commandCalls(PutItemCommand)).toHaveLength(1);
+  it('does not retry errors that are not transient', async () => {
+    ddb.on(GetItemCommand).rejects(Object.assign(new Error('bad key'), { name: 'ValidationException' }));
+    await expect(repo().getCase('X')).rejects.toThrow('bad key');
+    expect(ddb.commandCalls(GetItemCommand)).toHaveLength(1);
+  });
+});
+
+describe('withStoreRetry', () => {
+  it('backs off exponentially between attempts', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const result = await withStoreRetry(
+      async () => {
+        if (++calls < 3) throw throttled();
+        return 'ok';
+      },
+      { baseDelayMs: 100, sleep: async (ms) => void sleeps.push(ms) },
+    );
+    expect(result).toBe('ok');
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeLessThanOrEqual(100);
+    expect(sleeps[1]).toBeLessThanOrEqual(200);
   });
 });

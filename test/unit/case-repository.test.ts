@@ -54,7 +54,7 @@ describe('case repository (DynamoDB adapter, mocked client)', () => {
       caseId: 'ZZZZZ22222',
       requestHash: 'h',
       sealedAccessCode: 's',
-      createdAt: 'now',
+      createdAt: '2026-03-02T02:00:00.000Z',
     };
     ddb.on(PutItemCommand).rejects(conditional());
     ddb

@@ -2,7 +2,7 @@ import { canSeeCase } from '../domain/authorization.js';
 import type { CaseRecord, Rating } from '../domain/case.js';
 import { allowedActions, applyAction, type CaseAction, LifecycleError } from '../domain/lifecycle/actions.js';
 import type { LifecycleContext } from '../domain/lifecycle/context.js';
-import type { StepResult } from '../domain/lifecycle/evolve.js';
+import { recordEvent, type StepResult } from '../domain/lifecycle/evolve.js';
 import { applyFeedback } from '../domain/lifecycle/feedback.js';
 import type { Principal } from '../domain/staff.js';
 import { formatTrackingCode, normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
@@ -100,17 +100,9 @@ export async function actOnCase(
   if (target) {
     // Link the target first: if the merge write then loses a race, the target only carries an extra link.
     const source = record.id;
-    await applyToFreshCase(deps, target.id, (t) => ({
-      next: {
-        ...t,
-        version: t.version + 1,
-        events: [
-          ...t.events,
-          { type: 'merged_in', at: ctx.now.toISOString(), actor: who.username, from: source },
-        ],
-      },
-      notifications: [],
-    }));
+    await applyToFreshCase(deps, target.id, (t) =>
+      recordEvent(t, { type: 'merged_in', at: ctx.now.toISOString(), actor: who.username, from: source }),
+    );
   }
   try {
     const next = await commitStep(deps, record, result);

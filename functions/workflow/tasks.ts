@@ -4,6 +4,7 @@
  */
 import type { CaseRecord } from '../domain/case.js';
 import type { LifecycleContext } from '../domain/lifecycle/context.js';
+import { recordEvent } from '../domain/lifecycle/evolve.js';
 import {
   accountabilityStep,
   type CheckDecision,
@@ -79,22 +80,14 @@ export async function runTask(deps: WorkflowDeps, input: TaskInput): Promise<Tas
     }
     case 'recordFailure': {
       deps.logger.error('case workflow failed', { caseId: input.caseId, error: input.failure?.Error });
-      await applyToFreshCase(deps, input.caseId, (r) => ({
-        next: {
-          ...r,
-          version: r.version + 1,
-          events: [
-            ...r.events,
-            {
-              type: 'workflow_failed',
-              at: ctx.now.toISOString(),
-              actor: 'system',
-              error: input.failure?.Error ?? 'unknown',
-            },
-          ],
-        },
-        notifications: [],
-      }));
+      await applyToFreshCase(deps, input.caseId, (r) =>
+        recordEvent(r, {
+          type: 'workflow_failed',
+          at: ctx.now.toISOString(),
+          actor: 'system',
+          error: input.failure?.Error ?? 'unknown',
+        }),
+      );
       return { caseId: input.caseId };
     }
   }

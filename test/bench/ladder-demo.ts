@@ -5,20 +5,14 @@
 import { silentLogger } from '../../functions/http/logger.js';
 import { startRuntime } from '../../functions/local/runtime.js';
 import { submitComplaintWithRetry } from '../../functions/services/intake.js';
+import { sampleComplaint } from '../support/fixtures.js';
 
 export async function ladderDemo(clockSpeed = Number(process.env.CLOCK_SPEED ?? 86400), limitSeconds = 90) {
   const rt = await startRuntime({ clockSpeed, logger: silentLogger });
   const started = Date.now();
   const steps: { event: string; domainTime: string; realSeconds: number }[] = [];
   try {
-    const receipt = await submitComplaintWithRetry(rt.deps, {
-      channel: 'web',
-      category: 'HOMEWORK_OVERLOAD',
-      area: 'LONGSHUI',
-      subject: { kind: 'school', name: '龙水镇第一小学' },
-      description: '三年级每天书面作业超过两个小时。',
-      anonymous: true,
-    });
+    const receipt = await submitComplaintWithRetry(rt.deps, sampleComplaint());
     const id = receipt.trackingCode.replace('-', '');
     let seen = 0;
     while (Date.now() - started < limitSeconds * 1000) {

@@ -12,6 +12,7 @@ import { startRuntime } from '../../functions/local/runtime.js';
 import { actOnCase } from '../../functions/services/case-actions.js';
 import { submitComplaintWithRetry } from '../../functions/services/intake.js';
 import { drivenClock } from '../support/driven-clock.js';
+import { sampleComplaint } from '../support/fixtures.js';
 
 const inspector: Principal = { username: 'inspector-a', role: 'inspector', officeId: 'OFFICE_LONGSHUI' };
 const dispatcher: Principal = { username: 'dispatcher', role: 'dispatcher' };
@@ -58,14 +59,7 @@ export async function benchTransitions() {
     const time = drivenClock(T0);
     const rt = await startRuntime({ clock: time.clock, workflowWait: time.wait, logger: silentLogger });
     try {
-      const receipt = await submitComplaintWithRetry(rt.deps, {
-        channel: 'web',
-        category: 'HOMEWORK_OVERLOAD',
-        area: 'LONGSHUI',
-        subject: { kind: 'school', name: '龙水镇第一小学' },
-        description: '三年级每天书面作业超过两个小时。',
-        anonymous: true,
-      });
+      const receipt = await submitComplaintWithRetry(rt.deps, sampleComplaint());
       const settle = () => rt.runner?.settle() ?? Promise.resolve();
       await settle();
       const act = async (who: Principal, action: CaseAction) => {

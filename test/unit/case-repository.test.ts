@@ -11,8 +11,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCaseRepository } from '../../functions/adapters/dynamo/case-repository.js';
 import { withStoreRetry } from '../../functions/adapters/dynamo/retry.js';
-import { type CaseRecord, newCaseRecord } from '../../functions/domain/case.js';
+import type { CaseRecord } from '../../functions/domain/case.js';
 import { ConditionFailedError, StoreUnavailableError } from '../../functions/services/errors.js';
+import { sampleCase } from '../support/fixtures.js';
 
 const ddb = mockClient(DynamoDBClient);
 afterEach(() => ddb.reset());
@@ -20,21 +21,7 @@ const repo = () => createCaseRepository(new DynamoDBClient({ region: 'local' }),
 const conditional = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
 const throttled = () => new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
 
-const record: CaseRecord = newCaseRecord({
-  id: 'ABCDE23456',
-  complaint: {
-    channel: 'web',
-    category: 'HOMEWORK_OVERLOAD',
-    area: 'LONGSHUI',
-    subject: { kind: 'school', name: '龙水镇第一小学' },
-    description: '三年级每天书面作业超过两个小时。',
-    anonymous: true,
-  },
-  sealedReporter: undefined,
-  accessCodeHash: 'salt$hash',
-  receivedAt: new Date('2026-03-02T02:00:00Z'),
-  urgentByDefault: false,
-});
+const record: CaseRecord = sampleCase();
 
 describe('case repository (DynamoDB adapter, mocked client)', () => {
   it('writes a new case with attribute_not_exists and its queue keys; a taken id returns false', async () => {

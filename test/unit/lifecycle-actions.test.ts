@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedHolidayCalendar } from '../../functions/domain/calendar/holiday-data.js';
 import { createWorkingCalendar } from '../../functions/domain/calendar/working-days.js';
-import { type CaseRecord, newCaseRecord } from '../../functions/domain/case.js';
+import type { CaseRecord } from '../../functions/domain/case.js';
 import { type CaseStatus, caseStatusCodes } from '../../functions/domain/case-status.js';
 import {
   type ActionType,
@@ -15,6 +15,7 @@ import type { LifecycleContext } from '../../functions/domain/lifecycle/context.
 import { applyFeedback } from '../../functions/domain/lifecycle/feedback.js';
 import { seedCatalog } from '../../functions/domain/reference/catalog.js';
 import { type Principal, roles } from '../../functions/domain/staff.js';
+import { sampleCase } from '../support/fixtures.js';
 
 const NOW = new Date('2026-03-04T02:00:00Z'); // Wed 10:00 Shanghai
 const ctx: LifecycleContext = {
@@ -24,21 +25,8 @@ const ctx: LifecycleContext = {
 };
 
 function caseIn(status: CaseStatus, extra: Partial<CaseRecord> = {}): CaseRecord {
-  const base = newCaseRecord({
-    id: 'ABCDE23456',
-    complaint: {
-      channel: 'web',
-      category: 'HOMEWORK_OVERLOAD',
-      area: 'LONGSHUI',
-      subject: { kind: 'school', name: '龙水镇第一小学' },
-      description: '三年级每天书面作业超过两个小时。',
-      anonymous: true,
-    },
-    sealedReporter: undefined,
-    accessCodeHash: 'x$y',
-    receivedAt: new Date('2026-03-02T02:00:00Z'),
-    urgentByDefault: false,
-  });
+  const base = sampleCase();
+
   return {
     ...base,
     status,

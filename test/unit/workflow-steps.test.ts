@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedHolidayCalendar } from '../../functions/domain/calendar/holiday-data.js';
 import { createWorkingCalendar } from '../../functions/domain/calendar/working-days.js';
-import { type CaseRecord, newCaseRecord } from '../../functions/domain/case.js';
+import type { CaseRecord } from '../../functions/domain/case.js';
 import type { LifecycleContext } from '../../functions/domain/lifecycle/context.js';
 import { routeCase } from '../../functions/domain/lifecycle/routing.js';
 import {
@@ -12,26 +12,14 @@ import {
   routeStep,
 } from '../../functions/domain/lifecycle/workflow-steps.js';
 import { seedCatalog } from '../../functions/domain/reference/catalog.js';
+import { sampleCase } from '../support/fixtures.js';
 
 const calendar = createWorkingCalendar(seedHolidayCalendar);
 const at = (iso: string): LifecycleContext => ({ now: new Date(iso), calendar, catalog: seedCatalog });
 
 function submitted(area: string, category: string, urgent = false): CaseRecord {
-  return newCaseRecord({
-    id: 'ABCDE23456',
-    complaint: {
-      channel: 'web',
-      category,
-      area,
-      subject: { kind: 'institution', name: '某培训机构' },
-      description: '周末组织学科类培训，违反双减规定。',
-      anonymous: true,
-      urgent,
-    },
-    sealedReporter: undefined,
-    accessCodeHash: 'x$y',
-    receivedAt: new Date('2026-03-02T02:00:00Z'),
-    urgentByDefault: false,
+  return sampleCase({
+    complaint: { category, area, urgent, subject: { kind: 'institution', name: '某培训机构' } },
   });
 }
 

@@ -1,8 +1,8 @@
-import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { CaseStatus } from '../../domain/case-status.js';
 import { keys } from '../table-design.js';
-import { withStoreRetry } from './retry.js';
+import { queryAll } from './query-all.js';
 
 const OPEN_STATUSES: CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_review', 'returned'];
 
@@ -13,27 +13,16 @@ const OPEN_STATUSES: CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pe
 export async function listOpenCases(client: DynamoDBClient, tableName: string) {
   const out: { id: string; cycle: number }[] = [];
   for (const status of OPEN_STATUSES) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await withStoreRetry(() =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'byStatus',
-            KeyConditionExpression: 'gsi2pk = :pk',
-            ExpressionAttributeValues: marshall({ ':pk': keys.statusQueuePartition(status) }),
-            ProjectionExpression: 'id, #cycle',
-            ExpressionAttributeNames: { '#cycle': 'cycle' },
-            ExclusiveStartKey: start as never,
-          }),
-        ),
-      );
-      for (const item of res.Items ?? []) {
-        const { id, cycle } = unmarshall(item);
-        out.push({ id, cycle: cycle ?? 1 });
-      }
-      start = res.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(client, {
+      TableName: tableName,
+      IndexName: 'byStatus',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': keys.statusQueuePartition(status) }),
+      ProjectionExpression: 'id, #cycle',
+      ExpressionAttributeNames: { '#cycle': 'cycle' },
+    });
+    for (const { id, cycle } of items)
+      out.push({ id: id as string, cycle: (cycle as number | undefined) ?? 1 });
   }
   return out;
 }

@@ -3,11 +3,11 @@ import {
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Role } from '../../domain/staff.js';
 import { keys } from '../table-design.js';
+import { queryAll } from './query-all.js';
 import { withStoreRetry } from './retry.js';
 
 export interface StaffAccount {
@@ -87,24 +87,13 @@ export function createStaffRepository(client: DynamoDBClient, tableName: string)
       );
     },
     async list() {
-      const out: StaffAccount[] = [];
-      let start: Record<string, never> | undefined;
-      do {
-        const res = await withStoreRetry(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'byStatus',
-              KeyConditionExpression: 'gsi2pk = :pk',
-              ExpressionAttributeValues: marshall({ ':pk': 'STAFF' }),
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const i of res.Items ?? []) out.push(strip(unmarshall(i)));
-        start = res.LastEvaluatedKey as Record<string, never> | undefined;
-      } while (start);
-      return out;
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': 'STAFF' }),
+      });
+      return items.map(strip);
     },
   };
 }

@@ -17,3 +17,8 @@ export function evolve(
 ): CaseRecord {
   return { ...record, ...changes, version: record.version + 1, events: [...record.events, ...events] };
 }
+
+/** A step that only records an event (a link, a failure) and notifies no one. */
+export function recordEvent(record: CaseRecord, event: CaseEvent): StepResult {
+  return { next: evolve(record, {}, [event]), notifications: [] };
+}

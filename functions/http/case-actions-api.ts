@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recipientKey } from '../domain/lifecycle/notifications.js';
 import { saveCalendarYear } from '../services/calendar-source.js';
 import { actOnCase, submitFeedback } from '../services/case-actions.js';
+import { replaceCatalog } from '../services/catalog-source.js';
 import { AppError } from '../services/errors.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
@@ -12,6 +13,7 @@ import {
   FeedbackSchema,
   HolidayYearSchema,
 } from './schemas/actions.js';
+import { CatalogInputSchema } from './schemas/catalog.js';
 import { ErrorBodySchema, errorResponses } from './schemas/common.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
@@ -113,7 +115,22 @@ const calendarRoute = createRoute({
   },
 });
 
-/** Case handling (办理) for staff, feedback for citizens, notifications, and the holiday calendar. */
+const catalogRoute = createRoute({
+  method: 'put',
+  path: '/admin/catalog',
+  tags: ['admin'],
+  security: bearer,
+  summary: 'Replace the reference data: categories, areas, offices, routing rules, deadline policy',
+  request: { body: { required: true, content: json(CatalogInputSchema) } },
+  responses: {
+    200: { description: 'Stored as the next version', content: json(z.object({ version: z.number() })) },
+    401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+    403: { description: 'Admins only', content: json(ErrorBodySchema) },
+    ...errorResponses,
+  },
+});
+
+/** Case handling (办理) for staff, feedback for citizens, notifications, and admin reference data. */
 export function caseActionsApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
 
@@ -148,6 +165,13 @@ export function caseActionsApi(deps: AppDeps) {
       ]);
     }
     return c.json({ years: await saveCalendarYear(deps.store, deps.calendar, year) }, 200);
+  });
+
+  app.openapi(catalogRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    const saved = await replaceCatalog(deps.store, deps.catalog, c.req.valid('json'));
+    deps.logger.info('catalog replaced', { version: saved.version });
+    return c.json({ version: saved.version }, 200);
   });
 
   return app;

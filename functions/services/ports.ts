@@ -67,6 +67,8 @@ export interface ReporterVault {
 
 export interface CatalogSource {
   get(): Promise<Catalog>;
+  /** Drops the cached catalog (after an admin change). */
+  invalidate(): void;
 }
 
 export interface CalendarSource {

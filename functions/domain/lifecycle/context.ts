@@ -12,13 +12,13 @@ import type { Catalog } from '../reference/catalog.js';
 export interface LifecycleContext {
   readonly now: Date;
   readonly calendar: WorkingCalendar;
+  /** Reference data, including the deadline policy an admin may change (catalog.deadlines). */
   readonly catalog: Catalog;
-  readonly policy?: DeadlinePolicy;
-  readonly policyOverrides?: DeadlinePolicyOverrides;
 }
 
 export function deadlinePolicy(ctx: LifecycleContext, category: string): DeadlinePolicy {
-  return policyFor(category, ctx.policy ?? defaultDeadlinePolicy, ctx.policyOverrides ?? {});
+  const d = ctx.catalog.deadlines;
+  return policyFor(category, d?.policy ?? defaultDeadlinePolicy, d?.byCategory ?? {});
 }
 
 /**

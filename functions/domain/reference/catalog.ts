@@ -1,3 +1,8 @@
+import {
+  type DeadlinePolicy,
+  type DeadlinePolicyOverrides,
+  defaultDeadlinePolicy,
+} from '../calendar/deadline-policy.js';
 import { type Category, categories } from './categories.js';
 import { type Area, areas, type Office, offices, type RoutingRule, routingRules } from './district.js';
 
@@ -21,9 +26,70 @@ export interface Catalog {
   readonly areas: readonly Area[];
   readonly offices: readonly Office[];
   readonly routingRules: readonly RoutingRule[];
+  /** Deadline defaults and per-category overrides (handling / urgent days); absent = the defaults. */
+  readonly deadlines?: { readonly policy?: DeadlinePolicy; readonly byCategory?: DeadlinePolicyOverrides };
 }
 
-export const seedCatalog: Catalog = { version: 1, categories, areas, offices, routingRules };
+export const seedCatalog: Catalog = {
+  version: 1,
+  categories,
+  areas,
+  offices,
+  routingRules,
+  deadlines: { policy: defaultDeadlinePolicy, byCategory: {} },
+};
+
+/** Problems that make a catalog unusable: duplicates and references to things that do not exist. */
+export function catalogProblems(c: Catalog): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const dup = (list: readonly string[], path: string) => {
+    const seen = new Set<string>();
+    for (const x of list) {
+      if (seen.has(x)) problems.push({ path, message: `"${x}" appears twice` });
+      seen.add(x);
+    }
+  };
+  dup(
+    c.categories.map((x) => x.code),
+    'categories',
+  );
+  dup(
+    c.areas.map((x) => x.code),
+    'areas',
+  );
+  dup(
+    c.offices.map((x) => x.id),
+    'offices',
+  );
+  const officeIds = new Set(c.offices.map((o) => o.id));
+  const areaCodes = new Set(c.areas.map((a) => a.code));
+  const categoryCodes = new Set(c.categories.map((x) => x.code));
+  c.areas.forEach((a, i) => {
+    if (!officeIds.has(a.officeId))
+      problems.push({ path: `areas.${i}.officeId`, message: `unknown office "${a.officeId}"` });
+  });
+  c.routingRules.forEach((r, i) => {
+    if (!areaCodes.has(r.area))
+      problems.push({ path: `routingRules.${i}.area`, message: `unknown area "${r.area}"` });
+    if (!officeIds.has(r.officeId)) {
+      problems.push({ path: `routingRules.${i}.officeId`, message: `unknown office "${r.officeId}"` });
+    }
+    if (r.category && !categoryCodes.has(r.category)) {
+      problems.push({ path: `routingRules.${i}.category`, message: `unknown category "${r.category}"` });
+    }
+  });
+  for (const code of Object.keys(c.deadlines?.byCategory ?? {})) {
+    if (!categoryCodes.has(code))
+      problems.push({ path: `deadlines.byCategory.${code}`, message: 'unknown category' });
+  }
+  if (!c.offices.some((o) => o.isDistrictTeam)) {
+    problems.push({
+      path: 'offices',
+      message: 'one office must be the district inspection team (isDistrictTeam)',
+    });
+  }
+  return problems;
+}
 
 export function findCategory(catalog: Catalog, code: string): Category | undefined {
   return catalog.categories.find((c) => c.code === code);

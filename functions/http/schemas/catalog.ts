@@ -19,3 +19,61 @@ export const CatalogSchema = z
     subjectKinds: z.array(z.object({ code: z.string(), ...Named })),
   })
   .openapi('Catalog');
+
+const days = (max: number) => z.number().int().min(1).max(max);
+
+/** What an admin sends to replace the reference catalog (the version is assigned by the server). */
+export const CatalogInputSchema = z
+  .strictObject({
+    categories: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, { error: 'must be UPPER_SNAKE_CASE' }),
+          ...Named,
+          urgentByDefault: z.boolean(),
+          coHandling: z.strictObject(Named).optional(),
+          basis: z.strictObject({
+            rule: z.string().min(1),
+            ruleEn: z.string().min(1),
+            sources: z.array(z.string()),
+          }),
+        }),
+      )
+      .min(1),
+    areas: z
+      .array(z.strictObject({ code: z.string().min(1).max(64), ...Named, officeId: z.string().min(1) }))
+      .min(1),
+    offices: z
+      .array(
+        z.strictObject({ id: z.string().min(1).max(64), ...Named, isDistrictTeam: z.boolean().optional() }),
+      )
+      .min(1),
+    routingRules: z.array(
+      z.strictObject({
+        area: z.string().min(1),
+        category: z.string().min(1).optional(),
+        officeId: z.string().min(1),
+      }),
+    ),
+    deadlines: z
+      .strictObject({
+        policy: z
+          .strictObject({
+            handlingDays: days(60),
+            urgentHandlingDays: days(30),
+            returnWindowDays: days(10),
+            maxExtensionDays: days(30),
+            maxExtensions: z.number().int().min(0).max(3),
+            escalationDays: z.strictObject({ urge: days(15), supervise: days(15) }),
+          })
+          .optional(),
+        byCategory: z
+          .record(
+            z.string(),
+            z.strictObject({ handlingDays: days(60).optional(), urgentHandlingDays: days(30).optional() }),
+          )
+          .optional(),
+      })
+      .optional(),
+  })
+  .openapi('CatalogInput');

@@ -1,9 +1,4 @@
-import {
-  type DeadlinePolicy,
-  type DeadlinePolicyOverrides,
-  defaultDeadlinePolicy,
-  policyFor,
-} from '../calendar/deadline-policy.js';
+import { type DeadlinePolicy, defaultDeadlinePolicy, policyFor } from '../calendar/deadline-policy.js';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
 import type { CaseEvent } from '../case.js';
 import type { Catalog } from '../reference/catalog.js';

@@ -16,15 +16,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The node flags `npm start` uses (e.g. the heap cap), so benchmarks measure what users run. */
+export function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(1).filter((w) => w.startsWith('--max-'));
+}
+
 /**
- * Starts a TypeScript entry in its own node process (the process whose memory we measure) and waits
- * for a stdout line containing `readyText`.
+ * Starts a TypeScript entry in its own node process (the process whose memory we measure), with the
+ * same node flags as `npm start`, and waits for a stdout line containing `readyText`.
  */
 export async function startChild(entry: string, env: Record<string, string>, readyText: string) {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  const flags = [...startScriptNodeFlags(), ...profile];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,6 +28,18 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route.' } }, 404));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }));
+  app.get('/', (c) =>
+    c.json({
+      name: 'Duban (督办) — 双减 complaints and inspection',
+      links: {
+        openapi: '/api/v1/openapi.json',
+        catalog: '/api/v1/catalog',
+        fileComplaint: 'POST /api/v1/complaints',
+        track: 'POST /api/v1/track',
+        health: '/healthz',
+      },
+    }),
+  );
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1', staffApi(deps));
   app.route('/api/v1', caseActionsApi(deps));

@@ -77,6 +77,8 @@ describe('intake and tracking through the app on dynalite', () => {
   it('serves the catalog and the OpenAPI document', async () => {
     const catalog = await json(rt.app.request('/api/v1/catalog'));
     const doc = await json(rt.app.request('/api/v1/openapi.json'));
+    const home = await json(rt.app.request('/'));
+    expect(home.links.openapi).toBe('/api/v1/openapi.json');
     expect(catalog.categories.length).toBeGreaterThanOrEqual(12);
     expect(catalog.areas.length).toBeGreaterThanOrEqual(8);
     expect(catalog.subjectKinds.map((k: { code: string }) => k.code)).toEqual([

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, load, memoryOf, startChild } from './child.js';
+import { freePort, load, memoryOf, startChild } from '../support/child-process.js';
 
 function post(agent: Agent, port: number, path: string, body: unknown, headers: Record<string, string>) {
   const data = JSON.stringify(body);

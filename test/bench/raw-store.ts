@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { load, memoryOf, startChild } from './child.js';
+import { load, memoryOf, startChild } from '../support/child-process.js';
 
 export async function benchRawStore(seconds: number, concurrency = 32) {
   const dataDir = await mkdtemp(join(tmpdir(), 'duban-bench-raw-'));

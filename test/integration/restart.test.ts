@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/http/logger.js';
 import { startRuntime } from '../../functions/local/runtime.js';
-import { freePort, startChild } from '../bench/child.js';
+import { freePort, startChild } from '../support/child-process.js';
 import { drivenClock } from '../support/driven-clock.js';
 import { json, postJson, T0, validComplaint } from '../support/runtime.js';
 

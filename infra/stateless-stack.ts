@@ -4,6 +4,8 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -58,6 +60,21 @@ export class StatelessStack extends Stack {
     }).fn;
     caseLifecycle.grantStartExecution(httpFn);
     props.reporterKey.grantEncryptDecrypt(httpFn);
+
+    // Recovery: hourly, start a workflow for every open case that has none running.
+    const reconcileFn = new DubanFunction(this, 'ReconcileWorkflows', {
+      entry: 'functions/workflow/reconcile-lambda.ts',
+      table: props.table,
+      tableAccess: 'read',
+      timeout: Duration.minutes(5),
+      environment: { STATE_MACHINE_ARN: caseLifecycle.stateMachineArn },
+    }).fn;
+    caseLifecycle.grantStartExecution(reconcileFn);
+    caseLifecycle.grantRead(reconcileFn);
+    new Rule(this, 'ReconcileSchedule', {
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(reconcileFn)],
+    });
 
     const api = new HttpApi(this, 'Api', {
       description: 'Duban (督办) public and staff API',

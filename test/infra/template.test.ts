@@ -105,6 +105,10 @@ describe('stateless stack', () => {
     expect(machine.DefinitionSubstitutions.WorkflowFunctionArn).toBeDefined();
   });
 
+  it('runs the workflow reconciler every hour', () => {
+    stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+  });
+
   it('lets the HTTP function start executions and the state machine invoke the task function', () => {
     stateless.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({

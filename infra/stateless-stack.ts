@@ -59,6 +59,18 @@ export class StatelessStack extends Stack {
       },
     }).fn;
     caseLifecycle.grantStartExecution(httpFn);
+    // Staff account administration (admin API) manages the Cognito users.
+    props.userPool.grant(
+      httpFn,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:ListUsers',
+    );
     props.reporterKey.grantEncryptDecrypt(httpFn);
 
     // Recovery: hourly, start a workflow for every open case that has none running.

@@ -3,6 +3,7 @@
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
  * USER_POOL_CLIENT_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { handle } from 'hono/aws-lambda';
 import { awsCoreDeps } from '../adapters/aws-core.js';
@@ -10,6 +11,7 @@ import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vau
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { listCases } from '../adapters/dynamo/case-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
@@ -28,6 +30,7 @@ const app = createApp({
   ...core,
   identity: {
     staff: createStaffRepository(core.client, core.tableName),
+    directory: cognitoStaffDirectory(new CognitoIdentityProviderClient({}), required('USER_POOL_ID')),
     // Cognito signs staff in and issues the tokens; this function only verifies them.
     verifier: cognitoVerifier({
       region: required('AWS_REGION'),

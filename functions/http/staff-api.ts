@@ -186,8 +186,7 @@ const routes = {
 export function staffApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   const admin = staffAdmin({
-    identity: deps.identity,
-    clock: deps.clock,
+    directory: deps.identity.directory,
     offices: async () => (await deps.catalog.get()).offices,
   });
   const requireAdmin = (c: Context<AuthEnv>) => {

@@ -28,7 +28,7 @@ import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { createRateLimiter } from '../services/rate-limiter.js';
-import { seedDemoAccounts } from '../services/staff-accounts.js';
+import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
 import { startEmbeddedStore } from './dynalite-store.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
@@ -131,6 +131,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     subjectKinds,
     identity: {
       staff,
+      directory: tableStaffDirectory(staff, clock),
       verifier: tokens.verifier,
       issuer: tokens.issuer,
       loginFailures: {

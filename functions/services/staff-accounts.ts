@@ -7,7 +7,10 @@ import type { Clock, Logger } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface IdentityDeps {
+  /** Local accounts (login on the embedded runtime). */
   staff: StaffRepository;
+  /** Account administration: the table locally, Cognito on AWS. */
+  directory: StaffDirectory;
   verifier: TokenVerifier;
   /** Present on the embedded runtime; on AWS, Cognito issues tokens and owns passwords. */
   issuer?: TokenIssuer | undefined;
@@ -70,14 +73,34 @@ function checkOffice(a: { role: Role; officeId?: string | undefined }, offices: 
   }
 }
 
-/** Staff account administration (admin role; checked by the caller). */
-export function staffAdmin(deps: {
-  identity: IdentityDeps;
-  clock: Clock;
-  offices: () => Promise<readonly { id: string }[]>;
-}) {
-  const { staff } = deps.identity;
-  const view = (a: StaffAccount) => ({
+export interface AccountView {
+  username: string;
+  role: Role;
+  officeId: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Where staff accounts live: the table on the embedded runtime, the Cognito user pool on AWS. The
+ * admin API talks to whichever the runtime injects.
+ */
+export interface StaffDirectory {
+  list(): Promise<AccountView[]>;
+  /** Throws 409 USERNAME_TAKEN when the username exists. */
+  create(input: NewAccount): Promise<AccountView>;
+  /** Throws 404 for an unknown username. */
+  setDisabled(username: string, disabled: boolean): Promise<AccountView>;
+  resetPassword(username: string, password: string): Promise<AccountView>;
+}
+
+export const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'That username is taken.');
+export const noSuchAccount = () => new AppError(404, 'NOT_FOUND', 'No such account.');
+
+/** Accounts as table items (embedded runtime): scrypt hashes, checked by `login`. */
+export function tableStaffDirectory(staff: StaffRepository, clock: Clock): StaffDirectory {
+  const view = (a: StaffAccount): AccountView => ({
     username: a.username,
     role: a.role,
     officeId: a.officeId ?? null,
@@ -85,18 +108,17 @@ export function staffAdmin(deps: {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   });
-  const mustGet = async (username: string) => {
+  const update = async (username: string, change: (a: StaffAccount) => Promise<Partial<StaffAccount>>) => {
     const a = await staff.get(username);
-    if (!a) throw new AppError(404, 'NOT_FOUND', 'No such account.');
-    return a;
+    if (!a) throw noSuchAccount();
+    const next = { ...a, ...(await change(a)), updatedAt: clock.now().toISOString() };
+    await staff.save(next);
+    return view(next);
   };
   return {
-    async list() {
-      return (await staff.list()).map(view);
-    },
-    async create(input: NewAccount) {
-      checkOffice(input, await deps.offices());
-      const now = deps.clock.now().toISOString();
+    list: async () => (await staff.list()).map(view),
+    async create(input) {
+      const now = clock.now().toISOString();
       const account: StaffAccount = {
         username: input.username,
         role: input.role,
@@ -106,26 +128,28 @@ export function staffAdmin(deps: {
         createdAt: now,
         updatedAt: now,
       };
-      if (!(await staff.create(account)))
-        throw new AppError(409, 'USERNAME_TAKEN', 'That username is taken.');
+      if (!(await staff.create(account))) throw usernameTaken();
       return view(account);
     },
-    async setDisabled(username: string, disabled: boolean) {
-      const a = await mustGet(username);
-      const next = { ...a, disabled, updatedAt: deps.clock.now().toISOString() };
-      await staff.save(next);
-      return view(next);
+    setDisabled: (username, disabled) => update(username, async () => ({ disabled })),
+    resetPassword: (username, password) =>
+      update(username, async () => ({ passwordHash: await hashPassword(password) })),
+  };
+}
+
+/** Staff account administration (admin role; checked by the caller): validation, then the directory. */
+export function staffAdmin(deps: {
+  directory: StaffDirectory;
+  offices: () => Promise<readonly { id: string }[]>;
+}) {
+  return {
+    list: () => deps.directory.list(),
+    async create(input: NewAccount) {
+      checkOffice(input, await deps.offices());
+      return deps.directory.create(input);
     },
-    async resetPassword(username: string, password: string) {
-      const a = await mustGet(username);
-      const next = {
-        ...a,
-        passwordHash: await hashPassword(password),
-        updatedAt: deps.clock.now().toISOString(),
-      };
-      await staff.save(next);
-      return view(next);
-    },
+    setDisabled: (username: string, disabled: boolean) => deps.directory.setDisabled(username, disabled),
+    resetPassword: (username: string, password: string) => deps.directory.resetPassword(username, password),
   };
 }
 

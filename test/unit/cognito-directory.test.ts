@@ -1,0 +1,83 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cognitoStaffDirectory } from '../../functions/adapters/identity/cognito-directory.js';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+const directory = () => cognitoStaffDirectory(new CognitoIdentityProviderClient({}), 'pool-1');
+const at = new Date('2026-03-02T02:00:00Z');
+
+beforeEach(() => {
+  cognito.on(AdminListGroupsForUserCommand).resolves({ Groups: [{ GroupName: 'inspector' }] });
+  cognito.on(AdminGetUserCommand).resolves({
+    Username: 'li',
+    Enabled: true,
+    UserAttributes: [{ Name: 'custom:officeId', Value: 'OFFICE_CITY' }],
+    UserCreateDate: at,
+    UserLastModifiedDate: at,
+  });
+});
+afterEach(() => cognito.reset());
+
+describe('staff accounts in Cognito (AWS)', () => {
+  it('creates a user with a permanent password, its office attribute and its role group', async () => {
+    // Act
+    const created = await directory().create({
+      username: 'li',
+      role: 'inspector',
+      officeId: 'OFFICE_CITY',
+      password: 'a-long-password-1',
+    });
+    // Assert
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input).toEqual(
+      expect.objectContaining({
+        Username: 'li',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'custom:officeId', Value: 'OFFICE_CITY' }],
+      }),
+    );
+    expect(cognito.commandCalls(AdminSetUserPasswordCommand)[0]?.args[0].input.Permanent).toBe(true);
+    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]?.args[0].input.GroupName).toBe('inspector');
+    expect(created).toEqual({
+      username: 'li',
+      role: 'inspector',
+      officeId: 'OFFICE_CITY',
+      disabled: false,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    });
+  });
+
+  it('maps a taken username to 409 and an unknown one to 404', async () => {
+    cognito
+      .on(AdminCreateUserCommand)
+      .rejects(Object.assign(new Error('exists'), { name: 'UsernameExistsException' }));
+    cognito
+      .on(AdminDisableUserCommand)
+      .rejects(Object.assign(new Error('nope'), { name: 'UserNotFoundException' }));
+    await expect(
+      directory().create({ username: 'li', role: 'leader', password: 'a-long-password-1' }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(directory().setDisabled('ghost', true)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('lists users with their role from the groups', async () => {
+    cognito.on(ListUsersCommand).resolves({
+      Users: [
+        { Username: 'li', Enabled: false, Attributes: [], UserCreateDate: at, UserLastModifiedDate: at },
+      ],
+    });
+    expect(await directory().list()).toEqual([
+      expect.objectContaining({ username: 'li', role: 'inspector', disabled: true }),
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import '../../functions/local/polyfills.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchBundles } from './bundles.js';
 import { benchIntake } from './intake.js';
 import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
@@ -49,6 +50,12 @@ console.log('\nState transitions per case (real definition on aws-local-stepfunc
 const transitions = await benchTransitions();
 console.table(transitions);
 
+console.log(
+  '\nLambda bundles (esbuild as in CDK; @aws-sdk/* external; import = median of 5 fresh processes)',
+);
+const bundles = await benchBundles();
+console.table(bundles);
+
 console.log('\nLadder demo with CLOCK_SPEED=86400 (one day per real second)');
 const ladder = await ladderDemo(86400, 90);
 console.table(ladder.steps.map((s) => ({ ...s, realSeconds: round(s.realSeconds, 1) })));
@@ -56,6 +63,10 @@ console.table(ladder.steps.map((s) => ({ ...s, realSeconds: round(s.realSeconds,
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/latest.json',
-  JSON.stringify({ at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, ladder }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, bundles, ladder },
+    null,
+    2,
+  ),
 );
 process.exit(0);

@@ -6,7 +6,15 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Request bodies of API writes must be JSON (415 otherwise) and at most 64 KB (413). */
 export const jsonBodyOnly: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+  // Body-less writes (logout, disable an account) need no content type. Over HTTP/1.1 a request without
+  // Content-Length or Transfer-Encoding has no body, whatever stream the server adapter hands us.
+  const length = c.req.header('content-length');
+  const hasBody =
+    c.req.raw.body !== null &&
+    (length !== undefined
+      ? length !== '0'
+      : c.req.header('transfer-encoding') !== undefined || c.req.header('content-type') !== undefined);
+  if (hasBody && (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH')) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
       return c.json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'), 415);

@@ -51,10 +51,7 @@ describe('staff login and tokens', () => {
   });
 
   it('logout clears the cookie', async () => {
-    const res = await rt.app.request('/api/v1/auth/logout', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-    });
+    const res = await rt.app.request('/api/v1/auth/logout', { method: 'POST' });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/duban_session=;.*Max-Age=0/);
   });

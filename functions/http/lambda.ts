@@ -15,7 +15,7 @@ import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
-import { createRateLimiter } from '../services/rate-limiter.js';
+import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
 
 function required(name: string): string {
@@ -25,7 +25,6 @@ function required(name: string): string {
 }
 
 const core = awsCoreDeps();
-const minute = 60_000;
 const app = createApp({
   ...core,
   identity: {
@@ -37,16 +36,13 @@ const app = createApp({
       userPoolId: required('USER_POOL_ID'),
       clientId: required('USER_POOL_CLIENT_ID'),
     }),
-    loginFailures: {
-      account: createRateLimiter({ limit: 5, windowMs: 15 * minute }),
-      ip: createRateLimiter({ limit: 20, windowMs: 15 * minute }),
-    },
+    loginFailures: loginFailureLimiters(),
   },
   queries: { list: (q) => listCases(core.client, core.tableName, q) },
-  limits: {
-    intake: createRateLimiter({ limit: Number(process.env.INTAKE_RATE_LIMIT ?? 10), windowMs: minute }),
-    tracking: createRateLimiter({ limit: Number(process.env.TRACK_RATE_LIMIT ?? 30), windowMs: minute }),
-  },
+  limits: publicRateLimits(
+    Number(process.env.INTAKE_RATE_LIMIT ?? 10),
+    Number(process.env.TRACK_RATE_LIMIT ?? 30),
+  ),
   trustProxy: false,
   secrets: createSecrets(),
   vault: createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN'))),

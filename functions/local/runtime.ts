@@ -27,7 +27,7 @@ import { jsonLogger } from '../http/logger.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
-import { createRateLimiter } from '../services/rate-limiter.js';
+import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
 import { startEmbeddedStore } from './dynalite-store.js';
 
@@ -116,7 +116,6 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const staff = createStaffRepository(client, tableName);
   const seeded = await seedDemoAccounts(staff, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD, clock.now());
   if (seeded > 0) logger.info('demo accounts created', { accounts: seeded });
-  const minute = 60_000;
 
   const deps: AppDeps = {
     store,
@@ -134,16 +133,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       directory: tableStaffDirectory(staff, clock),
       verifier: tokens.verifier,
       issuer: tokens.issuer,
-      loginFailures: {
-        account: createRateLimiter({ limit: 5, windowMs: 15 * minute }),
-        ip: createRateLimiter({ limit: 20, windowMs: 15 * minute }),
-      },
+      loginFailures: loginFailureLimiters(),
     },
     queries: { list: (q) => listCases(client, tableName, q) },
-    limits: {
-      intake: createRateLimiter({ limit: opts.intakeRateLimit ?? 10, windowMs: minute }),
-      tracking: createRateLimiter({ limit: opts.trackRateLimit ?? 30, windowMs: minute }),
-    },
+    limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
   };
   const app = createApp(deps);

@@ -51,3 +51,21 @@ export function createRateLimiter(opts: {
     },
   };
 }
+
+const MINUTE = 60_000;
+
+/** Failed logins: 5 per account and 20 per client IP in 15 minutes. */
+export function loginFailureLimiters() {
+  return {
+    account: createRateLimiter({ limit: 5, windowMs: 15 * MINUTE }),
+    ip: createRateLimiter({ limit: 20, windowMs: 15 * MINUTE }),
+  };
+}
+
+/** Public endpoints, per client IP and minute (0 = off): intake 10, tracking and feedback 30 by default. */
+export function publicRateLimits(intakePerMinute = 10, trackPerMinute = 30) {
+  return {
+    intake: createRateLimiter({ limit: intakePerMinute, windowMs: MINUTE }),
+    tracking: createRateLimiter({ limit: trackPerMinute, windowMs: MINUTE }),
+  };
+}

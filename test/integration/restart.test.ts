@@ -105,11 +105,19 @@ describe('restart', () => {
         ? ((await res.json()) as { trackingCode: string; accessCode: string })
         : undefined;
     };
-    // Act: kill it while requests are in flight.
+    // Act: kill it once some complaints are acknowledged and more are still in flight.
+    let acked = 0;
     const inflight = Array.from({ length: 60 }, (_, i) =>
-      new Promise((r) => setTimeout(r, i * 3)).then(submit).catch(() => undefined),
+      new Promise((r) => setTimeout(r, i * 3))
+        .then(submit)
+        .then((r) => {
+          if (r) acked++;
+          return r;
+        })
+        .catch(() => undefined),
     );
-    await new Promise((r) => setTimeout(r, 120));
+    for (let waited = 0; acked < 10 && waited < 10_000; waited += 5)
+      await new Promise((r) => setTimeout(r, 5));
     server.kill('SIGKILL');
     const acknowledged = (await Promise.all(inflight)).filter((r) => r !== undefined);
     const port2 = await freePort();

@@ -14,18 +14,15 @@ import {
   HolidayYearSchema,
 } from './schemas/actions.js';
 import { CatalogInputSchema } from './schemas/catalog.js';
-import { ErrorBodySchema, errorResponses } from './schemas/common.js';
+import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const bearer = [{ bearerAuth: [] }];
 
 const actionRoute = createRoute({
   method: 'post',
   path: '/cases/{trackingCode}/actions',
   tags: ['staff'],
-  security: bearer,
+  security: staffSecurity,
   summary: 'Act on a case: start, return, extension, report, review, reassign, merge, reject, accountability',
   request: {
     params: z.object({ trackingCode: z.string().min(1).max(40) }),
@@ -65,7 +62,7 @@ const outboxRoute = createRoute({
   method: 'get',
   path: '/outbox',
   tags: ['staff'],
-  security: bearer,
+  security: staffSecurity,
   summary: "Notifications for the caller's office (inspectors) or role (dispatchers, leaders)",
   request: {
     query: z.object({
@@ -101,7 +98,7 @@ const calendarRoute = createRoute({
   method: 'put',
   path: '/admin/calendar/{year}',
   tags: ['admin'],
-  security: bearer,
+  security: staffSecurity,
   summary: 'Add or replace one year of statutory holidays and make-up working days (调休)',
   request: {
     params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
@@ -119,7 +116,7 @@ const catalogRoute = createRoute({
   method: 'put',
   path: '/admin/catalog',
   tags: ['admin'],
-  security: bearer,
+  security: staffSecurity,
   summary: 'Replace the reference data: categories, areas, offices, routing rules, deadline policy',
   request: { body: { required: true, content: json(CatalogInputSchema) } },
   responses: {

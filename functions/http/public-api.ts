@@ -7,7 +7,7 @@ import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { rateLimited } from './rate-limit.js';
 import { CatalogSchema } from './schemas/catalog.js';
-import { ErrorBodySchema, errorResponses } from './schemas/common.js';
+import { ErrorBodySchema, errorResponses, json } from './schemas/common.js';
 import {
   ComplaintSchema,
   IdempotencyKeySchema,
@@ -16,8 +16,6 @@ import {
   TrackRequestSchema,
 } from './schemas/complaint.js';
 import { validationHook } from './validation.js';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const catalogRoute = createRoute({
   method: 'get',

@@ -8,7 +8,7 @@ import { login, staffAdmin } from '../services/staff-accounts.js';
 import { listStaffCases, revealReporter, staffCaseView } from '../services/staff-cases.js';
 import { type AuthEnv, clientIp, SESSION_COOKIE } from './auth.js';
 import type { AppDeps } from './deps.js';
-import { ErrorBodySchema, errorResponses } from './schemas/common.js';
+import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import {
   AccountSchema,
   CaseListQuerySchema,
@@ -23,8 +23,6 @@ import {
 } from './schemas/staff.js';
 import { validationHook } from './validation.js';
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
-const security = [{ bearerAuth: [] }];
 const denied = {
   401: { description: 'Not logged in', content: json(ErrorBodySchema) },
   403: { description: 'Role not allowed', content: json(ErrorBodySchema) },
@@ -68,14 +66,14 @@ const routes = {
     method: 'get',
     path: '/me',
     tags: ['auth'],
-    security,
+    security: staffSecurity,
     responses: { 200: { description: 'Who you are', content: json(UserSchema) }, ...denied },
   }),
   list: createRoute({
     method: 'get',
     path: '/cases',
     tags: ['staff'],
-    security,
+    security: staffSecurity,
     summary: 'Cases in your scope; filters status, office, category, overdue, month (YYYY-MM); cursor paging',
     request: { query: CaseListQuerySchema },
     responses: {
@@ -91,7 +89,7 @@ const routes = {
     method: 'get',
     path: '/cases/{trackingCode}',
     tags: ['staff'],
-    security,
+    security: staffSecurity,
     summary: 'The staff view of a case: reporter masked, full history',
     request: { params: codeParam },
     responses: {
@@ -104,7 +102,7 @@ const routes = {
     method: 'post',
     path: '/cases/{trackingCode}/reveal',
     tags: ['staff'],
-    security,
+    security: staffSecurity,
     summary: "Dispatchers: see the reporter's details; the reveal and its reason go into the history",
     request: { params: codeParam, body: { required: true, content: json(RevealSchema) } },
     responses: {
@@ -133,7 +131,7 @@ const routes = {
     method: 'get',
     path: '/admin/accounts',
     tags: ['admin'],
-    security,
+    security: staffSecurity,
     responses: {
       200: { description: 'Staff accounts', content: json(z.object({ items: z.array(AccountSchema) })) },
       ...denied,
@@ -143,7 +141,7 @@ const routes = {
     method: 'post',
     path: '/admin/accounts',
     tags: ['admin'],
-    security,
+    security: staffSecurity,
     request: { body: { required: true, content: json(NewAccountSchema) } },
     responses: {
       201: { description: 'Created', content: json(AccountSchema) },
@@ -156,7 +154,7 @@ const routes = {
     method: 'post',
     path: '/admin/accounts/{username}/disable',
     tags: ['admin'],
-    security,
+    security: staffSecurity,
     request: { params: userParam },
     responses: { 200: { description: 'Disabled', content: json(AccountSchema) }, ...denied },
   }),
@@ -164,7 +162,7 @@ const routes = {
     method: 'post',
     path: '/admin/accounts/{username}/enable',
     tags: ['admin'],
-    security,
+    security: staffSecurity,
     request: { params: userParam },
     responses: { 200: { description: 'Enabled again', content: json(AccountSchema) }, ...denied },
   }),
@@ -172,7 +170,7 @@ const routes = {
     method: 'post',
     path: '/admin/accounts/{username}/password',
     tags: ['admin'],
-    security,
+    security: staffSecurity,
     request: { params: userParam, body: { required: true, content: json(PasswordResetSchema) } },
     responses: {
       200: { description: 'Password replaced', content: json(AccountSchema) },

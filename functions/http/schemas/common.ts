@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
+/** OpenAPI content of a JSON request or response. */
+export const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+/** Routes for logged-in staff (bearer token or session cookie). */
+export const staffSecurity = [{ bearerAuth: [] }];
+
 export const ErrorBodySchema = z
   .object({
     error: z.object({

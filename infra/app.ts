@@ -11,6 +11,7 @@ export function buildApp(app = new App()) {
     env,
     table: stateful.table,
     reporterKey: stateful.reporterKey,
+    cursorKey: stateful.cursorKey,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
   });

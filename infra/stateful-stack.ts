@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnUserPoolGroup, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../functions/adapters/table-design.js';
 import { roles } from '../functions/domain/staff.js';
@@ -13,6 +13,8 @@ import { roles } from '../functions/domain/staff.js';
 export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly reporterKey: Key;
+  /** KMS HMAC key from which the API derives its paging-cursor key (functions/adapters/dynamo/cursor.ts). */
+  readonly cursorKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
 
@@ -40,6 +42,14 @@ export class StatefulStack extends Stack {
       description: 'Duban: field-by-field encryption of reporter personal data',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // HMAC keys cannot rotate automatically; retiring this key only invalidates outstanding page cursors.
+    this.cursorKey = new Key(this, 'CursorKey', {
+      description: 'Duban: derives the key that seals paging cursors',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.DESTROY,
     });
 
     this.userPool = new UserPool(this, 'StaffPool', {

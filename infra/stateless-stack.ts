@@ -16,6 +16,7 @@ import { DubanFunction } from './lambda-function.js';
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
   readonly reporterKey: Key;
+  readonly cursorKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
 }
@@ -54,6 +55,7 @@ export class StatelessStack extends Stack {
       environment: {
         STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
         REPORTER_KEY_ARN: props.reporterKey.keyArn,
+        CURSOR_KEY_ID: props.cursorKey.keyArn,
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
       },
@@ -72,6 +74,7 @@ export class StatelessStack extends Stack {
       'cognito-idp:ListUsers',
     );
     props.reporterKey.grantEncryptDecrypt(httpFn);
+    props.cursorKey.grant(httpFn, 'kms:GenerateMac');
 
     // Recovery: hourly, start a workflow for every open case that has none running.
     const reconcileFn = new DubanFunction(this, 'ReconcileWorkflows', {

@@ -1,7 +1,7 @@
 /**
  * Lambda entry for the HTTP API: the same app as the embedded runtime, with AWS adapters.
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
- * USER_POOL_CLIENT_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
+ * USER_POOL_CLIENT_ID, CURSOR_KEY_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -38,7 +38,7 @@ const app = createApp({
     }),
     loginFailures: loginFailureLimiters(),
   },
-  queries: { list: (q) => listCases(core.client, core.tableName, q) },
+  queries: { list: (q) => listCases(core.client, core.tableName, q, core.cursors) },
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),
     Number(process.env.TRACK_RATE_LIMIT ?? 30),

@@ -15,6 +15,7 @@ import { listCases } from '../adapters/dynamo/case-queries.js';
 import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
+import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
 import { listOpenCases } from '../adapters/dynamo/open-cases.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
@@ -85,7 +86,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const catalog = createCatalogSource(store);
   const calendar = createCalendarSource(store);
   await Promise.all([catalog.get(), calendar.get()]); // seeds the demo district and calendar on first start
-  const outbox = createOutbox(client, tableName);
+  const cursors = createCursorSealer(
+    opts.dataDir ? localCursorKey(join(opts.dataDir, 'keys', 'cursor.key')) : ephemeralCursorKey(),
+  );
+  const outbox = createOutbox(client, tableName, cursors);
 
   const keyring = opts.dataDir
     ? localKeyring(join(opts.dataDir, 'keys', 'reporter-data.key'))
@@ -135,7 +139,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       issuer: tokens.issuer,
       loginFailures: loginFailureLimiters(),
     },
-    queries: { list: (q) => listCases(client, tableName, q) },
+    queries: { list: (q) => listCases(client, tableName, q, cursors) },
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
   };

@@ -105,6 +105,19 @@ describe('stateless stack', () => {
     expect(machine.DefinitionSubstitutions.WorkflowFunctionArn).toBeDefined();
   });
 
+  it('lets only the HTTP function derive the paging-cursor key from the KMS HMAC key', () => {
+    stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    stateless.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'kms:GenerateMac' })]),
+      }),
+    });
+    const withKey = Object.values(stateless.findResources('AWS::Lambda::Function')).filter(
+      (fn) => fn.Properties.Environment.Variables.CURSOR_KEY_ID,
+    );
+    expect(withKey).toHaveLength(1);
+  });
+
   it('runs the workflow reconciler every hour', () => {
     stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });

@@ -7,9 +7,9 @@ import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseRecord } from '../../domain/case.js';
 import type { CaseStatus } from '../../domain/case-status.js';
-import { validationError } from '../../services/errors.js';
 import { keys } from '../table-design.js';
 import { itemToCase } from './case-item.js';
+import { asStoreKey, badCursor, type CursorSealer } from './cursor.js';
 import { withStoreRetry } from './retry.js';
 
 export interface CaseListQuery {
@@ -29,18 +29,27 @@ export interface CaseListQuery {
 type Key = Record<string, AttributeValue>;
 type Cursor = Record<string, Key | null>;
 
-function decodeCursor(cursor: string | undefined): Cursor {
-  if (!cursor) return {};
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Cursor;
-  } catch {
-    // fall through
-  }
-  throw validationError([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+/** What a cursor is bound to: the list's partitions and filters (not the page size or the clock). */
+function cursorScope(q: CaseListQuery): string {
+  const { statuses, month, offices, officeId, category, enteredBy } = q;
+  return `cases:${JSON.stringify([statuses, month, offices, officeId, category, enteredBy])}`;
 }
 
-export async function listCases(client: DynamoDBClient, tableName: string, q: CaseListQuery) {
+async function openCursor(cursors: CursorSealer, q: CaseListQuery): Promise<Cursor> {
+  if (!q.cursor) return {};
+  const opened = await cursors.open(cursorScope(q), q.cursor);
+  if (!opened || typeof opened !== 'object' || Array.isArray(opened)) throw badCursor();
+  const out: Cursor = {};
+  for (const [pk, key] of Object.entries(opened)) out[pk] = key === null ? null : asStoreKey(key);
+  return out;
+}
+
+export async function listCases(
+  client: DynamoDBClient,
+  tableName: string,
+  q: CaseListQuery,
+  cursors: CursorSealer,
+) {
   const partitions = q.month
     ? (q.officeId ? [q.officeId] : (q.offices ?? [])).map((o) => ({
         index: 'byOfficeMonth',
@@ -84,7 +93,7 @@ export async function listCases(client: DynamoDBClient, tableName: string, q: Ca
     filters.push(`#status IN (${list.join(', ')})`);
   }
 
-  const cursor = decodeCursor(q.cursor);
+  const cursor = await openCursor(cursors, q);
   const pages = await Promise.all(
     partitions
       .filter((p) => cursor[p.pk] !== null)
@@ -134,6 +143,6 @@ export async function listCases(client: DynamoDBClient, tableName: string, q: Ca
   const more = partitions.some((p) => next[p.pk] !== null);
   return {
     items: merged.map((m) => itemToCase(unmarshall(m.raw)) as CaseRecord),
-    cursor: more ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined,
+    cursor: more ? await cursors.seal(cursorScope(q), next) : undefined,
   };
 }

@@ -1,19 +1,9 @@
 import { type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type Notification, recipientKey } from '../../domain/lifecycle/notifications.js';
-import { validationError } from '../../services/errors.js';
 import { keys } from '../table-design.js';
+import { asStoreKey, type CursorSealer } from './cursor.js';
 import { withStoreRetry } from './retry.js';
-
-function decodeCursor(cursor: string) {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key;
-  } catch {
-    // fall through to the 400
-  }
-  throw validationError([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
-}
 
 export interface OutboxMessage extends Notification {
   readonly at: string;
@@ -33,7 +23,7 @@ export interface Outbox {
   }>;
 }
 
-export function createOutbox(client: DynamoDBClient, tableName: string): Outbox {
+export function createOutbox(client: DynamoDBClient, tableName: string, cursors: CursorSealer): Outbox {
   return {
     async post(at, notifications) {
       await Promise.all(
@@ -52,6 +42,8 @@ export function createOutbox(client: DynamoDBClient, tableName: string): Outbox 
       );
     },
     async list(recipient, opts = {}) {
+      const scope = `outbox:${recipient}`;
+      const start = opts.cursor ? asStoreKey(await cursors.open(scope, opts.cursor)) : undefined;
       const res = await withStoreRetry(() =>
         client.send(
           new QueryCommand({
@@ -60,7 +52,7 @@ export function createOutbox(client: DynamoDBClient, tableName: string): Outbox 
             ExpressionAttributeValues: marshall({ ':pk': keys.outboxPartition(recipient) }),
             ScanIndexForward: false,
             Limit: Math.min(opts.limit ?? 50, 200),
-            ExclusiveStartKey: opts.cursor ? decodeCursor(opts.cursor) : undefined,
+            ExclusiveStartKey: start,
           }),
         ),
       );
@@ -69,9 +61,7 @@ export function createOutbox(client: DynamoDBClient, tableName: string): Outbox 
           const { pk: _pk, sk: _sk, ...rest } = unmarshall(i);
           return rest as OutboxMessage;
         }),
-        cursor: res.LastEvaluatedKey
-          ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url')
-          : undefined,
+        cursor: res.LastEvaluatedKey ? await cursors.seal(scope, res.LastEvaluatedKey) : undefined,
       };
     },
   };

@@ -43,10 +43,33 @@ export const tableDesign = {
       sortKey: 'gsi4sk',
       purpose: 'repeat complaints about the same school, institution or teacher (SUBJECT#<kind>#<name>)',
     },
+    {
+      name: 'byWake',
+      partitionKey: 'wakepk',
+      sortKey: 'wakesk',
+      purpose:
+        'sparse wake index: open cases the workflow must look at again (WAKE#<bucket>), sorted by wake time; the scheduler starts executions for due ones',
+    },
   ] as const satisfies readonly IndexDesign[],
 } as const;
 
 export type IndexName = (typeof tableDesign.indexes)[number]['name'];
+
+/**
+ * Buckets of the wake index. A case's bucket is a hash of its id, so wake writes spread over
+ * partitions (no hot key on AWS) and a sweeper asks each bucket for its due cases in wake order.
+ */
+export const WAKE_BUCKETS = 8;
+
+/** The wake bucket of a case: FNV-1a of its id, modulo WAKE_BUCKETS. */
+export function wakeBucket(caseId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) {
+    h ^= caseId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % WAKE_BUCKETS;
+}
 
 /** Office id used in report partitions before routing has picked an office. */
 export const UNROUTED_OFFICE = 'UNROUTED';
@@ -82,4 +105,12 @@ export const keys = {
     gsi4sk: `${receivedAt}#${caseId}`,
   }),
   subjectPartition: (subjectKey: string) => `SUBJECT#${subjectKey}`,
+  /** When the workflow must look at the case again (ISO instant); absent when nothing is due. */
+  wake: (caseId: string, wakeAt: string) => ({
+    wakepk: `WAKE#${wakeBucket(caseId)}`,
+    wakesk: `${wakeAt}#${caseId}`,
+  }),
+  wakePartition: (bucket: number) => `WAKE#${bucket}`,
+  /** Upper bound of the sort keys due at `now` (every `<wakeAt>#<id>` with wakeAt ≤ now sorts below it). */
+  wakeDueBound: (now: string) => `${now}#\uffff`,
 } as const;

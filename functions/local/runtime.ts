@@ -16,9 +16,9 @@ import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/ca
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
-import { listOpenCases } from '../adapters/dynamo/open-cases.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { localTokens } from '../adapters/identity/tokens.js';
 import { tableDesign } from '../adapters/table-design.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
@@ -57,8 +57,11 @@ export interface RuntimeOptions {
   trackRateLimit?: number;
   /** Take the client IP from X-Forwarded-For (TRUST_PROXY=1 behind a reverse proxy). */
   trustProxy?: boolean;
-  /** How the local workflow waits; tests pass a function to drive time themselves. */
+  /** How the workflow scheduler sleeps; tests pass a function to drive time themselves. */
   workflowWait?: WaitStrategy;
+  /** Workflow executions running at once, due cases per scheduler batch (tests and benches). */
+  workflowConcurrency?: number;
+  workflowBatchSize?: number;
   tableName?: string;
 }
 
@@ -71,6 +74,8 @@ export interface Runtime {
   /** Base URL when listening. */
   url?: string;
   storeEndpoint: string;
+  /** Reads the wake index (due cases at `now`, at most `limit`, and the next wake): tests and benches. */
+  sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
   close(): Promise<void>;
 }
 
@@ -110,6 +115,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         deps: { store, outbox, workflow: starter, clock, catalog, calendar, logger },
         logger,
         wait: opts.workflowWait,
+        sweep: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
+        maxConcurrentExecutions: opts.workflowConcurrency,
+        batchSize: opts.workflowBatchSize,
       });
   const workflow: WorkflowStarter = opts.workflow ?? (runner as LocalWorkflowRunner);
 
@@ -143,11 +151,8 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
   };
+  // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
   const app = createApp(deps);
-  if (runner) {
-    const resumed = await runner.resume(await listOpenCases(client, tableName));
-    if (resumed > 0) logger.info('workflows resumed', { cases: resumed });
-  }
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -166,6 +171,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     url,
     runner,
     storeEndpoint: embedded.endpoint,
+    sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     async close() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       await runner?.stop();

@@ -1,160 +1,323 @@
 /**
  * Runs the case-lifecycle definition on aws-local-stepfunctions, in process: the Task states call the
- * workflow task handlers directly, the Wait state sleeps for the seconds the Check computed from the
- * runtime's clock. Executions live in memory; on start the runtime resumes one for every open case
- * (the definition is re-entrant: Route is a no-op for a routed case).
+ * workflow task handlers directly.
+ *
+ * Sleeping cases live in the store, not the heap. An execution runs until it enters the Wait state,
+ * then ends there ("sleeping"): the case item already carries its wake time in the sparse wake index
+ * (written by the same conditional update that changed the case, see `wakeAt`). One scheduler, on the
+ * runtime's clock, sweeps that index and starts fresh executions for due cases in bounded batches —
+ * the definition is re-entrant, so a fresh execution resumes the case where it stands. Memory follows
+ * the executions running now; a restart resumes nothing eagerly. On AWS the Wait stays in Step
+ * Functions and none of this runs.
+ *
+ * Executions, not tasks, wait for a slot: an execution enters its first state only once it holds one,
+ * so time in the queue never counts against a Task's TimeoutSeconds.
  */
 import './polyfills.js';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { loadCaseLifecycleDefinition, taskStates, waitState } from '../../workflows/definition.js';
+import type { WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { executionName, type Logger, type WorkflowStarter } from '../services/ports.js';
 import { runTask, type TaskInput, type TaskOutput, type WorkflowDeps } from '../workflow/tasks.js';
 
 const LOCAL_FUNCTION_ARN = 'arn:aws:lambda:cn-north-1:000000000000:function:duban-workflow-local';
 
 /**
- * How waits happen. `wait-state`: the Wait state sleeps real seconds (the running system). A function:
- * the test drives time — the Check blocks until the test's clock reaches the due time, and the Wait
- * state is overridden to 0 ms, so the same definition runs with the test in control.
+ * How the scheduler sleeps between sweeps. `wait-state`: real time on the runtime's clock (the running
+ * system). A function: the test drives time — it resolves once the test's clock reaches `until`.
  */
 export type WaitStrategy = 'wait-state' | ((until: Date, signal: AbortSignal) => Promise<void>);
 
 export interface ExecutionRecord {
   name: string;
   caseId: string;
-  /** States entered so far (Step Functions bills and limits state transitions). */
+  /** States entered so far, over every run of this execution name (Step Functions bills transitions). */
   transitions: number;
-  status: 'running' | 'succeeded' | 'failed' | 'aborted';
+  /** Times an execution of this name was started (intake, then each wake). */
+  runs: number;
+  /** `sleeping`: ended at the Wait; the case waits in the wake index. */
+  status: 'queued' | 'running' | 'sleeping' | 'succeeded' | 'failed' | 'aborted';
+}
+
+export interface RunnerStats {
+  /** Executions started (each run counts). */
+  started: number;
+  /** Starts refused because the backlog was full (the wake index still holds those cases). */
+  dropped: number;
+  /** Sweeps of the wake index. */
+  sweeps: number;
+  /** Most executions queued or running at once since the last resetStats(). */
+  peakInFlight: number;
 }
 
 export interface LocalWorkflowRunner extends WorkflowStarter {
-  /** Starts an execution for each case id not already running (recovery after a restart). */
-  resume(cases: readonly { id: string; cycle?: number | undefined }[]): Promise<number>;
   executions(): ExecutionRecord[];
-  /** Resolves once every running execution is waiting (or finished): for tests. */
+  /** Executions queued for a slot plus those running. */
+  backlog(): number;
+  stats(): RunnerStats;
+  resetStats(): void;
+  /** Resolves once nothing runs, nothing is queued and the scheduler is asleep: for tests. */
   settle(): Promise<void>;
+  /** Stops at once: running executions are aborted, the queue is dropped (the wake index keeps it). */
   stop(): Promise<void>;
 }
 
-export function createLocalWorkflowRunner(opts: {
+export interface RunnerOptions {
   deps: WorkflowDeps;
   logger: Logger;
-  wait?: WaitStrategy;
+  wait?: WaitStrategy | undefined;
+  /** Reads the wake index: due cases (at most `limit`) and the next wake. Omit for no scheduler. */
+  sweep?: ((now: Date, limit: number) => Promise<WakeSweep>) | undefined;
   /**
-   * Task handlers running at once. The embedded runtime shares its CPU between requests and workflow
-   * tasks; a small gate keeps a burst of intakes responsive while the workflows catch up behind it,
-   * as they would on Step Functions, which runs them elsewhere.
+   * Executions running at once. The embedded runtime shares its CPU between requests and workflow
+   * tasks; a small number keeps a burst of intakes responsive while the workflows catch up behind it.
    */
-  maxConcurrentTasks?: number;
-}): LocalWorkflowRunner {
+  maxConcurrentExecutions?: number | undefined;
+  /** Due cases the scheduler starts per sweep; the next sweep waits until the batch has run. */
+  batchSize?: number | undefined;
+  /** Queued starts kept in memory; beyond it a start is dropped (its case is due in the wake index). */
+  maxBacklog?: number | undefined;
+  /** Longest real sleep of the scheduler between sweeps (picks up waits moved by people). */
+  pollSeconds?: number | undefined;
+  /** Execution records kept for executions() (oldest forgotten first). */
+  historySize?: number | undefined;
+}
+
+export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRunner {
   const { deps, logger } = opts;
   const strategy = opts.wait ?? 'wait-state';
+  const slots = opts.maxConcurrentExecutions ?? 4;
+  const batchSize = opts.batchSize ?? 64;
+  const maxBacklog = opts.maxBacklog ?? 5_000;
+  const historySize = opts.historySize ?? 10_000;
+  const pollMs = (opts.pollSeconds ?? Math.min(1, Math.max(0.1, deps.clock.realSecondsFor(3600_000)))) * 1000;
   const machine = new StateMachine(
     loadCaseLifecycleDefinition({
       WorkflowFunctionArn: LOCAL_FUNCTION_ARN,
     }) as unknown as ConstructorParameters<typeof StateMachine>[0],
   );
-  const records = new Map<string, ExecutionRecord>();
-  const running = new Map<string, { abort: () => void; done: Promise<void> }>();
-  const controller = new AbortController();
-  /** Executions currently inside a task handler (not waiting): settle() waits for this to reach 0. */
-  let busy = 0;
 
-  const gate = createGate(opts.maxConcurrentTasks ?? 4);
+  const records = new Map<string, ExecutionRecord>();
+  const queue: { name: string; caseId: string }[] = [];
+  const queued = new Set<string>();
+  const active = new Map<string, { abort: () => void; done: Promise<void> }>();
+  let tasksInFlight = 0;
+  let stopping = false;
+  let sweeping = false;
+  const stats: RunnerStats = { started: 0, dropped: 0, sweeps: 0, peakInFlight: 0 };
+  let idleWaiters: (() => void)[] = [];
 
   const handler = async (raw: unknown): Promise<TaskOutput> => {
     const input = raw as TaskInput;
-    // Shutting down: touch nothing (the store is about to close); the execution resumes after restart.
-    if (controller.signal.aborted) return { caseId: input.caseId, decision: 'done' };
-    busy++;
+    // Shutting down: touch nothing (the store is about to close); the wake index still has the case.
+    if (stopping) return { caseId: input.caseId, decision: 'done' };
+    tasksInFlight++;
     try {
-      const out = await gate(() => runTask(deps, input));
-      if (typeof strategy === 'function' && out.decision === 'wait' && out.waitUntil) {
-        busy--;
-        try {
-          await strategy(new Date(out.waitUntil), controller.signal);
-        } finally {
-          busy++;
-        }
-        return { ...out, waitSeconds: 0 };
-      }
+      const out = await runTask(deps, input);
+      if (out.decision === 'wait' && out.waitUntil) scheduler.nudge(out.waitUntil);
       return out;
     } finally {
-      busy--;
+      tasksInFlight--;
     }
   };
   // biome-ignore lint/suspicious/noExplicitAny: the library types task I/O as JSONValue
   const taskResourceLocalHandlers = Object.fromEntries(taskStates.map((s) => [s, handler as any]));
-  const waitTimeOverrides: Record<string, number> = typeof strategy === 'function' ? { [waitState]: 0 } : {};
 
-  async function track(record: ExecutionRecord, events: AsyncGenerator<{ type: string }>) {
-    for await (const e of events) if (e.type === 'StateEntered') record.transitions++;
+  function record(name: string, caseId: string): ExecutionRecord {
+    let r = records.get(name);
+    if (!r) {
+      r = { name, caseId, transitions: 0, runs: 0, status: 'queued' };
+      records.set(name, r);
+      if (records.size > historySize) records.delete(records.keys().next().value as string);
+    }
+    return r;
   }
 
-  async function start(caseId: string, cycle = 1) {
+  function start(caseId: string, cycle = 1) {
     const name = executionName(caseId, cycle);
-    if (running.has(name) || controller.signal.aborted) return;
-    const record: ExecutionRecord = { name, caseId, transitions: 0, status: 'running' };
-    records.set(name, record);
+    if (stopping || active.has(name) || queued.has(name)) return;
+    if (queue.length >= maxBacklog) {
+      stats.dropped++;
+      return;
+    }
+    record(name, caseId).status = 'queued';
+    queue.push({ name, caseId });
+    queued.add(name);
+    stats.peakInFlight = Math.max(stats.peakInFlight, queue.length + active.size);
+    pump();
+  }
+
+  function pump() {
+    while (!stopping && active.size < slots && queue.length > 0) {
+      const next = queue.shift() as { name: string; caseId: string };
+      queued.delete(next.name);
+      run(next.name, next.caseId);
+    }
+    if (queue.length === 0 && active.size === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  function run(name: string, caseId: string) {
+    const rec = record(name, caseId);
+    rec.status = 'running';
+    rec.runs++;
+    stats.started++;
     const execution = machine.run(
       { caseId },
-      { overrides: { taskResourceLocalHandlers, waitTimeOverrides }, noThrowOnAbort: true },
+      { overrides: { taskResourceLocalHandlers }, noThrowOnAbort: true },
     );
-    const done = Promise.all([
-      track(record, execution.eventLogs).catch(() => {}),
-      execution.result.then(
-        (r) => {
-          record.status = r === null ? 'aborted' : 'succeeded';
-        },
-        (e: Error) => {
-          record.status = 'failed';
-          logger.error('workflow execution failed', { execution: name, error: e.name });
-        },
-      ),
-    ]).then(() => {
-      running.delete(name);
+    let asleep = false;
+    void (async () => {
+      for await (const e of execution.eventLogs as AsyncGenerator<{
+        type: string;
+        state?: { name: string };
+      }>) {
+        if (e.type !== 'StateEntered') continue;
+        rec.transitions++;
+        // The case's wake time is already in the store: end here instead of sleeping in the heap.
+        if (e.state?.name === waitState) {
+          asleep = true;
+          execution.abort();
+        }
+      }
+    })().catch(() => {});
+    const done = execution.result.then(
+      (r) => {
+        rec.status = r === null ? (asleep ? 'sleeping' : 'aborted') : 'succeeded';
+      },
+      (e: Error) => {
+        rec.status = 'failed';
+        logger.error('workflow execution failed', { execution: name, error: e.name });
+      },
+    );
+    active.set(name, {
+      abort: execution.abort,
+      done: done.then(() => {
+        active.delete(name);
+        pump();
+      }),
     });
-    running.set(name, { abort: execution.abort, done });
+  }
+
+  const idle = () =>
+    queue.length === 0 && active.size === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => idleWaiters.push(resolve));
+
+  const scheduler = createScheduler();
+
+  function createScheduler() {
+    let sleep: { until: number; controller: AbortController } | undefined;
+    const stopSignal = new AbortController();
+
+    async function sleepUntil(next: string | undefined) {
+      const now = deps.clock.now().getTime();
+      const controller = new AbortController();
+      const onStop = () => controller.abort();
+      stopSignal.signal.addEventListener('abort', onStop, { once: true });
+      try {
+        if (typeof strategy === 'function') {
+          // Tests drive time: any move of the clock is a reason to look again.
+          sleep = { until: now + 1, controller };
+          await strategy(new Date(now + 1), controller.signal);
+          return;
+        }
+        const target = next ? Date.parse(next) : Number.POSITIVE_INFINITY;
+        sleep = { until: target, controller };
+        const ms = Math.min(pollMs, Math.max(0, deps.clock.realSecondsFor(target - now) * 1000));
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, ms);
+          controller.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(t);
+              resolve();
+            },
+            { once: true },
+          );
+        });
+      } finally {
+        sleep = undefined;
+        stopSignal.signal.removeEventListener('abort', onStop);
+      }
+    }
+
+    async function loop(sweep: NonNullable<RunnerOptions['sweep']>) {
+      while (!stopping) {
+        sweeping = true;
+        let next: string | undefined;
+        try {
+          // Cases started in this round: one still due after its run did not move its wake
+          // (e.g. the store refused the write); it waits for the next round instead of spinning.
+          const tried = new Set<string>();
+          while (!stopping) {
+            stats.sweeps++;
+            const found = await sweep(deps.clock.now(), batchSize);
+            next = found.next;
+            const fresh = found.due.filter((d) => !tried.has(d.id));
+            for (const d of fresh) {
+              tried.add(d.id);
+              start(d.id, d.cycle);
+            }
+            if (fresh.length === 0) break;
+            await idle(); // the batch runs before the next sweep: bounded work, whatever is due
+          }
+        } catch (e) {
+          logger.error('wake sweep failed', { error: (e as Error).name });
+        } finally {
+          sweeping = false;
+        }
+        if (!stopping) await sleepUntil(next);
+      }
+    }
+
+    return {
+      running: opts.sweep ? loop(opts.sweep) : Promise.resolve(),
+      /** A case now sleeps until `until`: wake up earlier if the scheduler sleeps past it. */
+      nudge(until: string) {
+        if (sleep && Date.parse(until) < sleep.until && typeof strategy !== 'function')
+          sleep.controller.abort();
+      },
+      stop() {
+        stopSignal.abort();
+      },
+    };
   }
 
   return {
-    startCaseWorkflow: (caseId, cycle) => start(caseId, cycle),
-    async resume(cases) {
-      for (const c of cases) await start(c.id, c.cycle ?? 1);
-      return cases.length;
-    },
+    startCaseWorkflow: async (caseId, cycle) => start(caseId, cycle),
     executions: () => [...records.values()],
+    backlog: () => queue.length + active.size,
+    stats: () => ({ ...stats }),
+    resetStats() {
+      Object.assign(stats, { started: 0, dropped: 0, sweeps: 0, peakInFlight: queue.length + active.size });
+    },
     async settle() {
-      // Let task handlers and state transitions run until every execution sits in a wait.
       let quiet = 0;
       while (quiet < 3) {
         await new Promise((r) => setTimeout(r, 2));
-        quiet = busy === 0 ? quiet + 1 : 0;
+        const busy = sweeping || queue.length > 0 || active.size > 0 || tasksInFlight > 0;
+        quiet = busy ? 0 : quiet + 1;
       }
     },
     async stop() {
-      controller.abort();
-      const all = [...running.values()];
-      for (const r of all) r.abort();
-      await Promise.all(all.map((r) => r.done));
+      stopping = true;
+      scheduler.stop();
+      for (const q of queue) {
+        const rec = records.get(q.name);
+        if (rec) rec.status = 'aborted';
+      }
+      queue.length = 0;
+      queued.clear();
+      const all = [...active.values()];
+      for (const a of all) a.abort();
+      await Promise.all(all.map((a) => a.done));
+      await scheduler.running;
       // An aborted execution may still have a task handler mid-write: let it finish before the store closes.
-      while (busy > 0) await new Promise((r) => setTimeout(r, 5));
+      while (tasksInFlight > 0) await new Promise((r) => setTimeout(r, 5));
     },
-  };
-}
-
-/** At most `limit` calls of the wrapped functions run at once; the rest wait in arrival order. */
-function createGate(limit: number) {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      queue.shift()?.();
-    }
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Durability and recovery: data survives a clean restart and a SIGKILL of the real server process;
- * on start the runtime resumes exactly one workflow execution per open case.
+ * Durability and recovery: data survives a clean restart and a SIGKILL of the real server process.
+ * A restart resumes nothing eagerly: sleeping cases wait in the wake index, and the scheduler starts
+ * an execution for each case as it falls due (at once for a case not yet routed).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ const open = (dataDir: string, time = drivenClock(T0)) =>
   });
 
 describe('restart', () => {
-  it('keeps every case across a clean restart and resumes one execution per open case', async () => {
+  it('keeps every case across a clean restart; nothing runs until a case is due', async () => {
     // Arrange
     const dataDir = await tempDir();
     const first = await open(dataDir);
@@ -50,14 +51,16 @@ describe('restart', () => {
       ),
     );
     const executions = second.runner?.executions() ?? [];
+    const wake = await second.sweepWakeIndex(new Date('2026-12-31T00:00:00Z'), 100);
     await second.close();
 
-    // Assert
+    // Assert: every case is there and sleeps in the wake index until its deadline; none was started.
     expect(tracked.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(executions.map((e) => e.caseId).sort()).toEqual(
+    expect(executions).toEqual([]);
+    expect(wake.due.map((e) => e.id).sort()).toEqual(
       receipts.map((r) => r.trackingCode.replace('-', '')).sort(),
     );
-    expect(new Set(executions.map((e) => e.name)).size).toBe(5);
+    expect(new Set(wake.due.map((e) => e.wakeAt))).toEqual(new Set(['2026-03-23T16:00:00.000Z']));
   });
 
   it('a resumed case carries on up the ladder from where it was', async () => {
@@ -84,7 +87,7 @@ describe('restart', () => {
     expect(c?.events.filter((e) => e.type === 'supervised')).toHaveLength(1);
   });
 
-  it('after SIGKILL of the server under load, every acknowledged complaint is there', async () => {
+  it('after SIGKILL of the server under load, every acknowledged complaint is there and gets routed', async () => {
     // Arrange: the real `npm start` entry in its own process.
     const dataDir = await tempDir();
     const env = { DATA_DIR: dataDir, INTAKE_RATE_LIMIT: '0', TRACK_RATE_LIMIT: '0' };
@@ -126,21 +129,30 @@ describe('restart', () => {
       { ...env, PORT: String(port2) },
       'duban started',
     );
-    const statuses = await Promise.all(
-      acknowledged.map(async (r) => {
-        const res = await fetch(`http://127.0.0.1:${port2}/api/v1/track`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ trackingCode: r.trackingCode, accessCode: r.accessCode }),
-        });
-        return res.status;
-      }),
-    );
-    const resumedLine = restarted.output().match(/"msg":"workflows resumed","cases":(\d+)/);
+    const track = () =>
+      Promise.all(
+        acknowledged.map(async (r) => {
+          const res = await fetch(`http://127.0.0.1:${port2}/api/v1/track`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ trackingCode: r.trackingCode, accessCode: r.accessCode }),
+          });
+          return {
+            http: res.status,
+            status: ((await res.json()) as { status?: { code: string } }).status?.code,
+          };
+        }),
+      );
+    // A complaint acknowledged but not yet routed when the process died is due in the wake index:
+    // the restarted scheduler routes it (no eager resume). Poll until it has (the test timeout bounds it).
+    let tracked = await track();
+    while (tracked.some((t) => t.status === 'submitted')) {
+      await new Promise((r) => setTimeout(r, 100));
+      tracked = await track();
+    }
     await restarted.stop();
     // Assert
     expect(acknowledged.length).toBeGreaterThan(0);
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(Number(resumedLine?.[1])).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(tracked.every((t) => t.http === 200 && t.status === 'assigned')).toBe(true);
   }, 60_000);
 });

@@ -65,9 +65,11 @@ describe('case workflow on aws-local-stepfunctions', () => {
     expect(stored?.officeId).toBe('OFFICE_LONGSHUI');
     expect(stored?.deadline).toBe('2026-03-23T15:59:59.999Z');
     expect(stored?.events.map((e) => e.type)).toEqual(['submitted', 'assigned']);
+    // The execution ended at its Wait: the case sleeps in the wake index until one ms past the deadline.
     expect(rt.runner?.executions()).toEqual([
-      expect.objectContaining({ name: `${id(trackingCode)}-1`, status: 'running' }),
+      expect.objectContaining({ name: `${id(trackingCode)}-1`, status: 'sleeping' }),
     ]);
+    expect((await rt.sweepWakeIndex(T0, 10)).next).toBe('2026-03-23T16:00:00.000Z');
   });
 
   it('climbs the ladder 催办 → 督办 → 问责 when nobody acts', async () => {
@@ -108,11 +110,13 @@ describe('case workflow on aws-local-stepfunctions', () => {
     );
     expect(leader.items).toEqual([expect.objectContaining({ kind: 'accountability', caseId })]);
 
-    // The ladder ends at 问责: a week later nothing more happens, the execution keeps watching.
+    // The ladder ends at 问责: nothing more is due, so the case leaves the wake index and a week later
+    // nothing more happens; the execution sleeps, one run per rung.
     time.advanceTo('2026-04-07T16:00:00Z');
     await rt.runner?.settle();
     expect((await rt.store.getCase(caseId))?.events).toHaveLength(5);
-    expect(rt.runner?.executions()[0]?.status).toBe('running');
+    expect(rt.runner?.executions()[0]).toEqual(expect.objectContaining({ status: 'sleeping', runs: 4 }));
+    expect((await rt.sweepWakeIndex(new Date('2027-01-01T00:00:00Z'), 10)).due).toEqual([]);
   });
 
   it('an approved extension moves the deadline and prevents escalation', async () => {
@@ -140,7 +144,7 @@ describe('case workflow on aws-local-stepfunctions', () => {
     expect(c?.extensionsUsed).toBe(1);
   });
 
-  it('closure before the deadline ends the loop at its next check', async () => {
+  it('closure before the deadline takes the case out of the wake index: no execution runs again', async () => {
     // Arrange
     const { rt, time } = await setup();
     const { trackingCode } = await fileComplaint(rt);
@@ -161,8 +165,9 @@ describe('case workflow on aws-local-stepfunctions', () => {
 
     // Assert
     expect(approved.status).toBe(200);
-    expect(rt.runner?.executions()[0]).toEqual(expect.objectContaining({ status: 'succeeded' }));
+    expect(rt.runner?.executions()[0]).toEqual(expect.objectContaining({ status: 'sleeping', runs: 1 }));
     expect(rt.runner?.executions()[0]?.transitions).toBeLessThanOrEqual(20);
+    expect((await rt.sweepWakeIndex(new Date('2027-01-01T00:00:00Z'), 10)).due).toEqual([]);
     const c = await rt.store.getCase(id(trackingCode));
     expect(c?.status).toBe('closed');
     expect(c?.escalationLevel).toBe(0);

@@ -6,6 +6,7 @@
 import type { CaseRecord } from '../../domain/case.js';
 import { receivedMonth, subjectKey } from '../../domain/case.js';
 import type { CaseStatus } from '../../domain/case-status.js';
+import { wakeAt } from '../../domain/lifecycle/workflow-steps.js';
 import { keys, UNROUTED_OFFICE } from '../table-design.js';
 
 /** Statuses in which a case sits in its office's work queue. */
@@ -20,6 +21,8 @@ export const INDEX_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'wakepk',
+  'wakesk',
 ];
 
 export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
@@ -31,6 +34,8 @@ export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
   if (r.officeId && r.deadline && OFFICE_QUEUE_STATUSES.has(r.status)) {
     Object.assign(attrs, keys.officeQueue(r.officeId, r.deadline, r.id));
   }
+  const wake = wakeAt(r);
+  if (wake) Object.assign(attrs, keys.wake(r.id, wake));
   return attrs;
 }
 

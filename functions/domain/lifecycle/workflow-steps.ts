@@ -82,6 +82,22 @@ export function checkStep(record: CaseRecord, ctx: LifecycleContext): CheckDecis
   return record.escalationLevel === 2 ? { decision: 'accountable' } : { decision: 'escalate' };
 }
 
+/**
+ * When the workflow must next look at the case (the sparse wake index), as a pure function of the
+ * case: the instant Check stops answering `wait` (one ms past the current due date), or for a case
+ * not yet routed its receipt (Route is due at once). Undefined when no passage of time changes
+ * anything — closed, waiting on a dispatcher, ladder exhausted, or a workflow failure that a person
+ * or the reconciler must look at — so such cases cost nothing while they sleep.
+ */
+export function wakeAt(record: CaseRecord): string | undefined {
+  if (finalStatuses.has(record.status)) return undefined;
+  if (record.events.at(-1)?.type === 'workflow_failed') return undefined;
+  if (record.status === 'submitted') return record.receivedAt;
+  const due = currentDue(record);
+  if (!ON_THE_CLOCK.has(record.status) || !due || record.escalationLevel >= 3) return undefined;
+  return new Date(Date.parse(due) + 1).toISOString();
+}
+
 /** Escalate one rung: 催办 (level 1) or 督办 (level 2), with the rung's new due date. */
 export function escalateStep(record: CaseRecord, ctx: LifecycleContext): StepResult {
   const level = record.escalationLevel + 1;

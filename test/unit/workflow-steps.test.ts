@@ -10,6 +10,7 @@ import {
   escalateStep,
   MAX_WAIT_MS,
   routeStep,
+  wakeAt,
 } from '../../functions/domain/lifecycle/workflow-steps.js';
 import { seedCatalog } from '../../functions/domain/reference/catalog.js';
 import { sampleCase } from '../support/fixtures.js';
@@ -105,5 +106,54 @@ describe('workflow steps', () => {
     expect(supervised.next.escalationDue).toBe('2026-03-31T15:59:59.999Z'); // Sat 03-28 + 2: Mon, Tue
     expect(accountable.notifications.map((n) => n.to)).toEqual([{ role: 'leader' }, { role: 'dispatcher' }]);
     expect(checkStep(accountable.next, at('2026-04-30T00:00:00Z')).decision).toBe('wait');
+  });
+});
+
+describe('wakeAt: when the scheduler must look at a case again', () => {
+  const routed = () => {
+    const r = submitted('LONGSHUI', 'HOMEWORK_OVERLOAD');
+    return routeStep(r, at('2026-03-02T02:00:00Z'))?.next as CaseRecord;
+  };
+
+  it('is the receipt for a case not yet routed, and one ms past each due date after that', () => {
+    // Arrange
+    const fresh = submitted('LONGSHUI', 'HOMEWORK_OVERLOAD');
+    const assigned = routed();
+    const urged = escalateStep(assigned, at('2026-03-23T16:00:00Z')).next;
+    // Act + Assert
+    expect(wakeAt(fresh)).toBe(fresh.receivedAt);
+    expect(wakeAt(assigned)).toBe('2026-03-23T16:00:00.000Z');
+    expect(wakeAt(urged)).toBe('2026-03-27T16:00:00.000Z');
+  });
+
+  it('agrees with Check: waiting until just before the wake, acting from the wake on', () => {
+    // Arrange
+    const assigned = routed();
+    const wake = Date.parse(wakeAt(assigned) as string);
+    // Act
+    const before = checkStep(assigned, at(new Date(wake - 1).toISOString()));
+    const on = checkStep(assigned, at(new Date(wake).toISOString()));
+    // Assert
+    expect(before).toEqual({ decision: 'wait', until: new Date(wake) });
+    expect(on).toEqual({ decision: 'escalate' });
+  });
+
+  it('is absent when only a person can move the case on: closed, in review, ladder exhausted, failed', () => {
+    // Arrange
+    const assigned = routed();
+    const cases: CaseRecord[] = [
+      { ...assigned, status: 'closed' },
+      { ...assigned, status: 'pending_review' },
+      { ...assigned, escalationLevel: 3, escalationDue: '2026-04-01T15:59:59.999Z' },
+      {
+        ...assigned,
+        events: [
+          ...assigned.events,
+          { type: 'workflow_failed', at: '2026-03-03T00:00:00Z', actor: 'system' },
+        ],
+      },
+    ];
+    // Act + Assert
+    expect(cases.map(wakeAt)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -5,6 +5,7 @@ import { type AuthEnv, authenticate, csrfForCookies } from './auth.js';
 import { caseActionsApi } from './case-actions-api.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { leaderApi } from './leader-api.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
 import { publicApi } from './public-api.js';
 import { staffApi } from './staff-api.js';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', publicApi(deps));
   app.route('/api/v1', staffApi(deps));
   app.route('/api/v1', caseActionsApi(deps));
+  app.route('/api/v1', leaderApi(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

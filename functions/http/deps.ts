@@ -1,6 +1,7 @@
 import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
 import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
+import type { OverviewQueries } from '../services/leader-overview.js';
 import type {
   CalendarSource,
   CatalogSource,
@@ -28,6 +29,8 @@ export interface AppDeps {
   subjectKinds: typeof subjectKinds;
   identity: IdentityDeps;
   queries: StaffCaseDeps['queries'];
+  /** Index reads behind the leader overview. */
+  overview: OverviewQueries;
   /** Per-client-IP limits on the public endpoints (limit 0 = off). */
   limits: { intake: RateLimiter; tracking: RateLimiter };
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */

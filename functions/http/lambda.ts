@@ -10,6 +10,7 @@ import { awsCoreDeps } from '../adapters/aws-core.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { listCases } from '../adapters/dynamo/case-queries.js';
+import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
@@ -39,6 +40,7 @@ const app = createApp({
     loginFailures: loginFailureLimiters(),
   },
   queries: { list: (q) => listCases(core.client, core.tableName, q, core.cursors) },
+  overview: createOverviewQueries(core.client, core.tableName),
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),
     Number(process.env.TRACK_RATE_LIMIT ?? 30),

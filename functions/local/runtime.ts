@@ -17,6 +17,7 @@ import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
+import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { localTokens } from '../adapters/identity/tokens.js';
@@ -148,6 +149,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       loginFailures: loginFailureLimiters(),
     },
     queries: { list: (q) => listCases(client, tableName, q, cursors) },
+    overview: createOverviewQueries(client, tableName),
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
   };

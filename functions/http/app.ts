@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminApi } from './admin-api.js';
 import { type AuthEnv, authenticate, csrfForCookies } from './auth.js';
 import { caseActionsApi } from './case-actions-api.js';
 import type { AppDeps } from './deps.js';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', staffApi(deps));
   app.route('/api/v1', caseActionsApi(deps));
   app.route('/api/v1', leaderApi(deps));
+  app.route('/api/v1', adminApi(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -61,7 +61,15 @@ export interface NewAccount {
   username: string;
   role: Role;
   officeId?: string | undefined;
+  displayName?: string | undefined;
   password: string;
+}
+
+/** An admin's change to an account: only the fields given change; `officeId: null` removes the office. */
+export interface AccountChange {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  officeId?: string | null | undefined;
 }
 
 function checkOffice(a: { role: Role; officeId?: string | undefined }, offices: readonly { id: string }[]) {
@@ -77,6 +85,7 @@ export interface AccountView {
   username: string;
   role: Role;
   officeId: string | null;
+  displayName: string | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -88,11 +97,18 @@ export interface AccountView {
  */
 export interface StaffDirectory {
   list(): Promise<AccountView[]>;
+  /** Throws 404 for an unknown username. */
+  get(username: string): Promise<AccountView>;
   /** Throws 409 USERNAME_TAKEN when the username exists. */
   create(input: NewAccount): Promise<AccountView>;
   /** Throws 404 for an unknown username. */
   setDisabled(username: string, disabled: boolean): Promise<AccountView>;
   resetPassword(username: string, password: string): Promise<AccountView>;
+  /** Applies a checked change (role, office, display name); throws 404 for an unknown username. */
+  update(
+    username: string,
+    change: Required<Pick<AccountChange, 'role'>> & AccountChange,
+  ): Promise<AccountView>;
 }
 
 export const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'That username is taken.');
@@ -104,6 +120,7 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
     username: a.username,
     role: a.role,
     officeId: a.officeId ?? null,
+    displayName: a.displayName ?? null,
     disabled: a.disabled,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -117,12 +134,18 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
   };
   return {
     list: async () => (await staff.list()).map(view),
+    async get(username) {
+      const a = await staff.get(username);
+      if (!a) throw noSuchAccount();
+      return view(a);
+    },
     async create(input) {
       const now = clock.now().toISOString();
       const account: StaffAccount = {
         username: input.username,
         role: input.role,
         officeId: input.role === 'inspector' ? input.officeId : undefined,
+        displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
         disabled: false,
         createdAt: now,
@@ -134,6 +157,12 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
     setDisabled: (username, disabled) => update(username, async () => ({ disabled })),
     resetPassword: (username, password) =>
       update(username, async () => ({ passwordHash: await hashPassword(password) })),
+    update: (username, change) =>
+      update(username, async () => ({
+        role: change.role,
+        officeId: change.officeId ?? undefined,
+        ...(change.displayName !== undefined ? { displayName: change.displayName || undefined } : {}),
+      })),
   };
 }
 
@@ -150,6 +179,26 @@ export function staffAdmin(deps: {
     },
     setDisabled: (username: string, disabled: boolean) => deps.directory.setDisabled(username, disabled),
     resetPassword: (username: string, password: string) => deps.directory.resetPassword(username, password),
+    /**
+     * Change role, office or display name. The office follows the role: an inspector must have one
+     * (kept from before unless a new one is given), any other role has none.
+     */
+    async update(username: string, change: AccountChange) {
+      const current = await deps.directory.get(username);
+      const role = change.role ?? current.role;
+      const officeId =
+        role === 'inspector'
+          ? change.officeId === undefined
+            ? (current.officeId ?? undefined)
+            : (change.officeId ?? undefined)
+          : undefined;
+      checkOffice({ role, officeId }, await deps.offices());
+      return deps.directory.update(username, {
+        role,
+        officeId: officeId ?? null,
+        ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+      });
+    },
   };
 }
 

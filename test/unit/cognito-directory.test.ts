@@ -1,10 +1,14 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -51,6 +55,7 @@ describe('staff accounts in Cognito (AWS)', () => {
       username: 'li',
       role: 'inspector',
       officeId: 'OFFICE_CITY',
+      displayName: null,
       disabled: false,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
@@ -79,5 +84,30 @@ describe('staff accounts in Cognito (AWS)', () => {
     expect(await directory().list()).toEqual([
       expect.objectContaining({ username: 'li', role: 'inspector', disabled: true }),
     ]);
+  });
+
+  it('changes role by group, office and name by attribute, and signs the user out everywhere', async () => {
+    // Act: inspector of OFFICE_CITY becomes a leader named 李主任.
+    await directory().update('li', { role: 'leader', officeId: null, displayName: '李主任' });
+    // Assert
+    expect(cognito.commandCalls(AdminUpdateUserAttributesCommand)[0]?.args[0].input.UserAttributes).toEqual([
+      { Name: 'name', Value: '李主任' },
+    ]);
+    expect(
+      cognito.commandCalls(AdminDeleteUserAttributesCommand)[0]?.args[0].input.UserAttributeNames,
+    ).toEqual(['custom:officeId']);
+    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]?.args[0].input.GroupName).toBe('leader');
+    expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand)[0]?.args[0].input.GroupName).toBe(
+      'inspector',
+    );
+    expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(1);
+  });
+
+  it('a display-name change alone keeps groups and sessions', async () => {
+    // Act
+    await directory().update('li', { role: 'inspector', displayName: '李督导' });
+    // Assert
+    expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
+    expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(0);
   });
 });

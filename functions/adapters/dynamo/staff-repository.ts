@@ -14,6 +14,8 @@ export interface StaffAccount {
   username: string;
   role: Role;
   officeId?: string | undefined;
+  /** Name shown to colleagues (e.g. 张科长); optional. */
+  displayName?: string | undefined;
   passwordHash: string;
   disabled: boolean;
   createdAt: string;

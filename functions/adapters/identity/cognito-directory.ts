@@ -5,11 +5,15 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   type AttributeType,
   type CognitoIdentityProviderClient,
   ListUsersCommand,
@@ -24,6 +28,8 @@ import {
 } from '../../services/staff-accounts.js';
 
 const OFFICE_ATTRIBUTE = 'custom:officeId';
+/** The standard `name` attribute holds the display name. */
+const NAME_ATTRIBUTE = 'name';
 
 function mapError(e: unknown): never {
   const name = (e as Error).name;
@@ -58,6 +64,7 @@ export function cognitoStaffDirectory(
     username: u.username,
     role: await roleOf(u.username),
     officeId: u.attributes?.find((a) => a.Name === OFFICE_ATTRIBUTE)?.Value ?? null,
+    displayName: u.attributes?.find((a) => a.Name === NAME_ATTRIBUTE)?.Value ?? null,
     disabled: u.enabled === false,
     createdAt: u.created?.toISOString() ?? '',
     updatedAt: u.modified?.toISOString() ?? '',
@@ -75,6 +82,7 @@ export function cognitoStaffDirectory(
     });
   };
   return {
+    get,
     async list() {
       const out: AccountView[] = [];
       let token: string | undefined;
@@ -105,7 +113,10 @@ export function cognitoStaffDirectory(
             Username: input.username,
             MessageAction: 'SUPPRESS',
             TemporaryPassword: input.password,
-            UserAttributes: input.officeId ? [{ Name: OFFICE_ATTRIBUTE, Value: input.officeId }] : [],
+            UserAttributes: [
+              ...(input.officeId ? [{ Name: OFFICE_ATTRIBUTE, Value: input.officeId }] : []),
+              ...(input.displayName ? [{ Name: NAME_ATTRIBUTE, Value: input.displayName }] : []),
+            ],
           }),
         );
         await client.send(
@@ -146,6 +157,34 @@ export function cognitoStaffDirectory(
           }),
         )
         .catch(mapError);
+      return get(username);
+    },
+    async update(username, change) {
+      const user = { UserPoolId: userPoolId, Username: username };
+      try {
+        const before = await get(username);
+        const attributes: AttributeType[] = [];
+        if (change.displayName) attributes.push({ Name: NAME_ATTRIBUTE, Value: change.displayName });
+        if (change.officeId) attributes.push({ Name: OFFICE_ATTRIBUTE, Value: change.officeId });
+        if (attributes.length)
+          await client.send(new AdminUpdateUserAttributesCommand({ ...user, UserAttributes: attributes }));
+        const remove = [
+          ...(change.officeId === null && before.officeId ? [OFFICE_ATTRIBUTE] : []),
+          ...(change.displayName === '' && before.displayName ? [NAME_ATTRIBUTE] : []),
+        ];
+        if (remove.length)
+          await client.send(new AdminDeleteUserAttributesCommand({ ...user, UserAttributeNames: remove }));
+        if (change.role !== before.role) {
+          await client.send(new AdminAddUserToGroupCommand({ ...user, GroupName: change.role }));
+          await client.send(new AdminRemoveUserFromGroupCommand({ ...user, GroupName: before.role }));
+        }
+        // A new role or office must not ride on tokens issued for the old one.
+        const officeChanged = change.officeId !== undefined && change.officeId !== before.officeId;
+        if (change.role !== before.role || officeChanged)
+          await client.send(new AdminUserGlobalSignOutCommand(user));
+      } catch (e) {
+        mapError(e);
+      }
       return get(username);
     },
   };

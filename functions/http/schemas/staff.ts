@@ -70,9 +70,32 @@ const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, { error: 'must be 2–32 lowercase letters, digits, . _ -' });
 const password = z.string().min(10, { error: 'must be at least 10 characters' }).max(200);
 
+const displayName = z.string().trim().max(64, { error: 'must be at most 64 characters' });
+
 export const NewAccountSchema = z
-  .strictObject({ username, role: z.enum(roles), officeId: z.string().min(1).max(64).optional(), password })
+  .strictObject({
+    username,
+    role: z.enum(roles),
+    officeId: z.string().min(1).max(64).optional(),
+    displayName: displayName.optional(),
+    password,
+  })
   .openapi('NewAccount');
+
+export const AccountChangeSchema = z
+  .strictObject({
+    displayName: displayName.optional().openapi({ description: 'empty string removes it' }),
+    role: z.enum(roles).optional(),
+    officeId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .openapi({ description: 'null removes it; an inspector must keep one' }),
+  })
+  .refine((v) => Object.keys(v).length > 0, { error: 'give at least one of displayName, role, officeId' })
+  .openapi('AccountChange');
 
 export const PasswordResetSchema = z.strictObject({ password }).openapi('PasswordReset');
 
@@ -81,6 +104,7 @@ export const AccountSchema = z
     username: z.string(),
     role: z.enum(roles),
     officeId: z.string().nullable(),
+    displayName: z.string().nullable(),
     disabled: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -158,9 +158,9 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
     resetPassword: (username, password) =>
       update(username, async () => ({ passwordHash: await hashPassword(password) })),
     update: (username, change) =>
-      update(username, async () => ({
+      update(username, async (a) => ({
         role: change.role,
-        officeId: change.officeId ?? undefined,
+        officeId: change.officeId === undefined ? a.officeId : (change.officeId ?? undefined),
         ...(change.displayName !== undefined ? { displayName: change.displayName || undefined } : {}),
       })),
   };

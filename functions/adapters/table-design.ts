@@ -50,6 +50,50 @@ export const tableDesign = {
       purpose:
         'sparse wake index: open cases the workflow must look at again (WAKE#<bucket>), sorted by wake time; the scheduler starts executions for due ones',
     },
+    {
+      name: 'byOfficeStatus',
+      partitionKey: 'gsi5pk',
+      sortKey: 'gsi5sk',
+      purpose: 'one office × one status (OFFICE#<id>#STATUS#<status>), sorted by time received',
+    },
+    {
+      name: 'byCategory',
+      partitionKey: 'gsi6pk',
+      sortKey: 'gsi6sk',
+      purpose: 'cases of one category (CATEGORY#<code>), sorted by time received (month = a sort-key range)',
+    },
+    {
+      name: 'byTriage',
+      partitionKey: 'gsi7pk',
+      sortKey: 'gsi7sk',
+      purpose:
+        'sparse dispatcher queues: TRIAGE#extension (request pending), TRIAGE#unrouted (no rule matched)',
+    },
+    {
+      name: 'byEscalation',
+      partitionKey: 'gsi8pk',
+      sortKey: 'gsi8sk',
+      purpose: 'sparse: open cases at 催办/督办/问责 (ESCALATED), highest level first, then by deadline',
+    },
+    {
+      name: 'byReporterPhone',
+      partitionKey: 'gsi9pk',
+      sortKey: 'gsi9sk',
+      purpose:
+        "sparse: a reporter's earlier cases by a keyed hash of the phone (PHONE#<hmac>), never the number",
+    },
+    {
+      name: 'byMonth',
+      partitionKey: 'gsi10pk',
+      sortKey: 'gsi10sk',
+      purpose: 'every case received in a month, all offices (MONTH#<yyyy-mm>), sorted by time received',
+    },
+    {
+      name: 'byEnteredBy',
+      partitionKey: 'gsi11pk',
+      sortKey: 'gsi11sk',
+      purpose: 'sparse: cases a staff member entered (ENTERED#<username>): an operator’s own list',
+    },
   ] as const satisfies readonly IndexDesign[],
 } as const;
 
@@ -74,6 +118,9 @@ export function wakeBucket(caseId: string): number {
 /** Office id used in report partitions before routing has picked an office. */
 export const UNROUTED_OFFICE = 'UNROUTED';
 
+/** Sort-key prefix of an escalation level on `byEscalation` (level 3 sorts first). */
+export const escalationRank = (level: number) => String(9 - level);
+
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
@@ -90,6 +137,48 @@ export const keys = {
     gsi1sk: `${deadline}#${caseId}`,
   }),
   officeQueuePartition: (officeId: string) => `OFFICE#${officeId}#OPEN`,
+  /** Finished cases (closed, rejected, merged) of one office, on the same index, by time finished. */
+  officeFinished: (officeId: string, finishedAt: string, caseId: string) => ({
+    gsi1pk: `OFFICE#${officeId}#DONE`,
+    gsi1sk: `${finishedAt}#${caseId}`,
+  }),
+  officeFinishedPartition: (officeId: string) => `OFFICE#${officeId}#DONE`,
+  officeStatus: (officeId: string, status: string, receivedAt: string, caseId: string) => ({
+    gsi5pk: `OFFICE#${officeId}#STATUS#${status}`,
+    gsi5sk: `${receivedAt}#${caseId}`,
+  }),
+  officeStatusPartition: (officeId: string, status: string) => `OFFICE#${officeId}#STATUS#${status}`,
+  category: (category: string, receivedAt: string, caseId: string) => ({
+    gsi6pk: `CATEGORY#${category}`,
+    gsi6sk: `${receivedAt}#${caseId}`,
+  }),
+  categoryPartition: (category: string) => `CATEGORY#${category}`,
+  triage: (queue: 'extension' | 'unrouted', since: string, caseId: string) => ({
+    gsi7pk: `TRIAGE#${queue}`,
+    gsi7sk: `${since}#${caseId}`,
+  }),
+  triagePartition: (queue: 'extension' | 'unrouted') => `TRIAGE#${queue}`,
+  /** Sort key starts with 9 − level, so an ascending query lists 问责 (3) first, then 督办, then 催办. */
+  escalated: (level: number, deadline: string, caseId: string) => ({
+    gsi8pk: 'ESCALATED',
+    gsi8sk: `${escalationRank(level)}#${deadline}#${caseId}`,
+  }),
+  escalatedPartition: () => 'ESCALATED',
+  reporterPhone: (phoneKey: string, receivedAt: string, caseId: string) => ({
+    gsi9pk: `PHONE#${phoneKey}`,
+    gsi9sk: `${receivedAt}#${caseId}`,
+  }),
+  reporterPhonePartition: (phoneKey: string) => `PHONE#${phoneKey}`,
+  month: (month: string, receivedAt: string, caseId: string) => ({
+    gsi10pk: `MONTH#${month}`,
+    gsi10sk: `${receivedAt}#${caseId}`,
+  }),
+  monthPartition: (month: string) => `MONTH#${month}`,
+  enteredBy: (username: string, receivedAt: string, caseId: string) => ({
+    gsi11pk: `ENTERED#${username}`,
+    gsi11sk: `${receivedAt}#${caseId}`,
+  }),
+  enteredByPartition: (username: string) => `ENTERED#${username}`,
   statusQueue: (status: string, receivedAt: string, caseId: string) => ({
     gsi2pk: `STATUS#${status}`,
     gsi2sk: `${receivedAt}#${caseId}`,

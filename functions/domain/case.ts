@@ -40,6 +40,11 @@ export interface CaseRecord {
   readonly urgent: boolean;
   readonly anonymous: boolean;
   readonly reporter?: SealedReporter | undefined;
+  /**
+   * Keyed hash (HMAC) of the reporter's phone, so staff can find a caller's earlier cases without the
+   * number being stored or sent in clear. Absent for anonymous complaints.
+   */
+  readonly reporterPhoneKey?: string | undefined;
   /** Salted hash of the citizen's access code (salt$hash, base64); the code itself is never stored. */
   readonly accessCodeHash: string;
   readonly receivedAt: string;
@@ -183,4 +188,12 @@ export function subjectKey(subject: { kind: string; name: string }): string {
 export function receivedMonth(receivedAt: string): string {
   const shanghai = new Date(Date.parse(receivedAt) + 8 * 3600_000);
   return shanghai.toISOString().slice(0, 7);
+}
+
+/** The instants bounding a month in Asia/Shanghai: [from, to) as ISO strings (UTC). */
+export function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const shanghaiMidnight = (year: number, monthIndex: number) =>
+    new Date(Date.UTC(year, monthIndex, 1) - 8 * 3600_000).toISOString();
+  return { from: shanghaiMidnight(y, m - 1), to: shanghaiMidnight(y, m) };
 }

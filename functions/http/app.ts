@@ -10,6 +10,7 @@ import { leaderApi } from './leader-api.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
 import { publicApi } from './public-api.js';
 import { staffApi } from './staff-api.js';
+import { workbenchApi } from './workbench-api.js';
 
 /**
  * The one app factory: Lambda wraps it with `handle(app)`, the embedded runtime with `serve(app)`,
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', caseActionsApi(deps));
   app.route('/api/v1', leaderApi(deps));
   app.route('/api/v1', adminApi(deps));
+  app.route('/api/v1', workbenchApi(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

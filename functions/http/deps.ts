@@ -4,16 +4,17 @@ import type { subjectKinds } from '../domain/reference/catalog.js';
 import type { OverviewQueries } from '../services/leader-overview.js';
 import type {
   CalendarSource,
+  CaseQueries,
   CatalogSource,
   Clock,
   Logger,
+  LookupKeys,
   ReporterVault,
   Secrets,
   WorkflowStarter,
 } from '../services/ports.js';
 import type { RateLimiter } from '../services/rate-limiter.js';
 import type { IdentityDeps } from '../services/staff-accounts.js';
-import type { StaffCaseDeps } from '../services/staff-cases.js';
 
 /** Everything the app needs, injected: AWS adapters on Lambda, embedded ones locally, fakes in tests. */
 export interface AppDeps {
@@ -28,7 +29,10 @@ export interface AppDeps {
   logger: Logger;
   subjectKinds: typeof subjectKinds;
   identity: IdentityDeps;
-  queries: StaffCaseDeps['queries'];
+  /** Staff lists and queue counts: key conditions on the table's indexes. */
+  queries: CaseQueries;
+  /** Keyed lookup hashes (reporter phone) for staff search. */
+  lookupKeys: LookupKeys;
   /** Index reads behind the leader overview. */
   overview: OverviewQueries;
   /** Per-client-IP limits on the public endpoints (limit 0 = off). */

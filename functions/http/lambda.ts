@@ -4,12 +4,14 @@
  * USER_POOL_CLIENT_ID, CURSOR_KEY_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { handle } from 'hono/aws-lambda';
 import { awsCoreDeps } from '../adapters/aws-core.js';
+import { createLookupKeys, kmsLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
-import { listCases } from '../adapters/dynamo/case-queries.js';
+import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
@@ -39,7 +41,14 @@ const app = createApp({
     }),
     loginFailures: loginFailureLimiters(),
   },
-  queries: { list: (q) => listCases(core.client, core.tableName, q, core.cursors) },
+  queries: createCaseQueries(core.client, core.tableName, core.cursors),
+  // Phone lookup hashes (staff search): a key derived from the same KMS HMAC key as the cursor key
+  // (CURSOR_KEY_ID) over a different label, so the two derived keys are independent.
+  lookupKeys: createLookupKeys(
+    process.env.CURSOR_KEY_ID
+      ? kmsLookupKey(new KMSClient({}), process.env.CURSOR_KEY_ID)
+      : () => Promise.reject(new Error('CURSOR_KEY_ID is not set')),
+  ),
   overview: createOverviewQueries(core.client, core.tableName),
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),

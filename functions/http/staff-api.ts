@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { canManageAccounts } from '../domain/authorization.js';
 import type { Principal, Role } from '../domain/staff.js';
+import { listStaffCases } from '../services/case-lists.js';
 import { AppError } from '../services/errors.js';
 import { login, staffAdmin } from '../services/staff-accounts.js';
-import { listStaffCases, revealReporter, staffCaseView } from '../services/staff-cases.js';
+import { revealReporter, staffCaseView } from '../services/staff-cases.js';
 import { type AuthEnv, clientIp, SESSION_COOKIE } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
@@ -74,11 +75,15 @@ const routes = {
     path: '/cases',
     tags: ['staff'],
     security: staffSecurity,
-    summary: 'Cases in your scope; filters status, office, category, overdue, month (YYYY-MM); cursor paging',
+    summary:
+      'Cases in your scope, one index queue per request: queue, or status [+office] [+month], category [+month], office [+month], month; cursor paging',
+    description:
+      'Filters map onto index keys. A combination no index serves is a 400 naming the field. A page is full, or it is the last (no cursor).',
     request: { query: CaseListQuerySchema },
     responses: {
       200: {
-        description: 'Newest first',
+        description:
+          'Office queues by deadline (earliest first); triage queues oldest first; other lists newest first',
         content: json(z.object({ items: z.array(CaseSummarySchema), cursor: z.string().optional() })),
       },
       ...denied,

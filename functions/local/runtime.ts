@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
 import { serve } from '@hono/node-server';
 import { scaledClock } from '../adapters/clock.js';
+import { createLookupKeys, localLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, localKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
-import { listCases } from '../adapters/dynamo/case-queries.js';
+import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
@@ -148,7 +149,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       issuer: tokens.issuer,
       loginFailures: loginFailureLimiters(),
     },
-    queries: { list: (q) => listCases(client, tableName, q, cursors) },
+    queries: createCaseQueries(client, tableName, cursors),
+    lookupKeys: createLookupKeys(
+      opts.dataDir ? localLookupKey(join(opts.dataDir, 'keys', 'lookup.key')) : randomBytes(32),
+    ),
     overview: createOverviewQueries(client, tableName),
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,

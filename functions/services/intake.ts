@@ -7,6 +7,7 @@ import type {
   CatalogSource,
   Clock,
   Logger,
+  LookupKeys,
   ReporterVault,
   Secrets,
   WorkflowStarter,
@@ -20,6 +21,8 @@ export interface IntakeDeps {
   vault: ReporterVault;
   catalog: CatalogSource;
   logger?: Logger;
+  /** Lookup hash of the reporter's phone (staff search); every runtime's app provides it. */
+  lookupKeys?: LookupKeys;
 }
 
 export interface IntakeReceipt {
@@ -56,7 +59,9 @@ export async function submitComplaint(
     ? await claimIdempotencyKey(deps, opts.idempotencyKey, complaint, opts.enteredBy)
     : await freshIds(deps);
 
-  const record = newCaseRecord({
+  const phone = complaint.anonymous ? undefined : complaint.reporter?.phone;
+  const reporterPhoneKey = phone && deps.lookupKeys ? await deps.lookupKeys.phone(phone) : undefined;
+  const fresh = newCaseRecord({
     id: caseId,
     complaint,
     sealedReporter:
@@ -68,6 +73,7 @@ export async function submitComplaint(
     enteredBy: opts.enteredBy,
     urgentByDefault: category.urgentByDefault,
   });
+  const record: CaseRecord = reporterPhoneKey ? { ...fresh, reporterPhoneKey } : fresh;
 
   let stored = record;
   if (!(await deps.store.createCase(record))) {

@@ -5,6 +5,7 @@
 
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { CaseRecord, ReporterContact, SealedReporter } from '../domain/case.js';
+import type { CaseStatus } from '../domain/case-status.js';
 import type { Catalog } from '../domain/reference/catalog.js';
 
 export interface Clock {
@@ -81,4 +82,55 @@ export interface Logger {
   info(msg: string, data?: Record<string, unknown>): void;
   warn(msg: string, data?: Record<string, unknown>): void;
   error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/**
+ * One key-addressed case list (案件队列): a single index partition, optionally narrowed by a sort-key
+ * range. Every staff list and queue is one of these, so a page is read with one key condition and the
+ * cursor is one store position, whatever the number of offices.
+ */
+export type CaseQueue =
+  /** An office's open cases (办理中), by deadline; a range picks overdue or due-soon ones. */
+  | { kind: 'office_open'; officeId: string; deadlineFrom?: string; deadlineBefore?: string }
+  /** An office's closed, rejected and merged cases, most recently finished first. */
+  | { kind: 'office_finished'; officeId: string }
+  | { kind: 'office_status'; officeId: string; status: CaseStatus; month?: string; oldestFirst?: boolean }
+  | { kind: 'status'; status: CaseStatus; month?: string; oldestFirst?: boolean }
+  | { kind: 'category'; category: string; month?: string }
+  | { kind: 'office_month'; officeId: string; month: string }
+  | { kind: 'month'; month: string }
+  | { kind: 'entered_by'; username: string; month?: string }
+  /** Dispatcher triage: extension requests pending (延期待审批), or routed by no rule (待分派). */
+  | { kind: 'triage'; queue: 'extension' | 'unrouted' }
+  /** Open cases at 催办/督办/问责, highest level first; `level` narrows to one rung. */
+  | { kind: 'escalated'; level?: number }
+  | { kind: 'subject'; subjectKey: string }
+  | { kind: 'phone'; phoneKey: string };
+
+export interface CasePage {
+  items: CaseRecord[];
+  /** Absent when there is nothing more. */
+  cursor?: string | undefined;
+}
+
+export interface CaseQueries {
+  /**
+   * A page of the queue. With `accept` (a scope check done in memory, e.g. an inspector searching a
+   * subject across offices), reading continues until the page is full or the partition ends, so a
+   * page is never short while more exists. A cursor from another queue is a 400 (`cursor`).
+   */
+  list(
+    q: CaseQueue,
+    page: { limit: number; cursor?: string | undefined; accept?: (r: CaseRecord) => boolean },
+  ): Promise<CasePage>;
+  /**
+   * Number of cases in the queue (Select COUNT over its key range; cost: reads every item in the
+   * range, 1 MB per request). `minEscalation` counts only cases at that level or above.
+   */
+  count(q: CaseQueue, opts?: { minEscalation?: number }): Promise<number>;
+}
+
+/** Keyed hashes for lookups by personal data (never the data itself in the table or a URL). */
+export interface LookupKeys {
+  phone(phone: string): Promise<string>;
 }

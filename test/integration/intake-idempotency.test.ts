@@ -37,7 +37,7 @@ const file = (rt: Rt, body: unknown, key: string) =>
   postJson(rt.app, '/api/v1/complaints', body, { 'idempotency-key': key });
 
 async function casesStored(rt: Rt): Promise<string[]> {
-  const page = await rt.deps.queries.list({ statuses: ['submitted'], limit: 200 });
+  const page = await rt.deps.queries.list({ kind: 'status', status: 'submitted' }, { limit: 200 });
   return page.items.map((c: CaseRecord) => c.id);
 }
 

@@ -5,37 +5,47 @@
  */
 import type { CaseRecord } from '../../domain/case.js';
 import { receivedMonth, subjectKey } from '../../domain/case.js';
-import type { CaseStatus } from '../../domain/case-status.js';
+import { finalStatuses } from '../../domain/case-status.js';
 import { wakeAt } from '../../domain/lifecycle/workflow-steps.js';
-import { keys, UNROUTED_OFFICE } from '../table-design.js';
+import {
+  finishedAt,
+  hasPendingExtension,
+  isEscalated,
+  isUnrouted,
+  ON_THE_CLOCK,
+} from '../../domain/queues.js';
+import { keys, tableDesign, UNROUTED_OFFICE } from '../table-design.js';
 
-/** Statuses in which a case sits in its office's work queue. */
-const OFFICE_QUEUE_STATUSES: ReadonlySet<CaseStatus> = new Set(['assigned', 'in_progress']);
-
-export const INDEX_ATTRIBUTES = [
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'gsi4pk',
-  'gsi4sk',
-  'wakepk',
-  'wakesk',
-];
+export const INDEX_ATTRIBUTES = tableDesign.indexes.flatMap((ix) => [ix.partitionKey, ix.sortKey]);
 
 export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
   const attrs: Record<string, string> = {
     ...keys.statusQueue(r.status, r.receivedAt, r.id),
     ...keys.officeMonth(receivedMonth(r.receivedAt), r.officeId ?? UNROUTED_OFFICE, r.receivedAt, r.id),
     ...keys.subject(subjectKey(r.subject), r.receivedAt, r.id),
+    ...keys.category(r.category, r.receivedAt, r.id),
+    ...keys.month(receivedMonth(r.receivedAt), r.receivedAt, r.id),
   };
-  if (r.officeId && r.deadline && OFFICE_QUEUE_STATUSES.has(r.status)) {
-    Object.assign(attrs, keys.officeQueue(r.officeId, r.deadline, r.id));
+  if (r.enteredBy) Object.assign(attrs, keys.enteredBy(r.enteredBy, r.receivedAt, r.id));
+  if (r.officeId) {
+    Object.assign(attrs, keys.officeStatus(r.officeId, r.status, r.receivedAt, r.id));
+    if (r.deadline && ON_THE_CLOCK.has(r.status)) {
+      Object.assign(attrs, keys.officeQueue(r.officeId, r.deadline, r.id));
+    } else if (finalStatuses.has(r.status)) {
+      Object.assign(attrs, keys.officeFinished(r.officeId, finishedAt(r), r.id));
+    }
   }
   const wake = wakeAt(r);
   if (wake) Object.assign(attrs, keys.wake(r.id, wake));
+  if (hasPendingExtension(r) && r.extensionRequest) {
+    Object.assign(attrs, keys.triage('extension', r.extensionRequest.requestedAt, r.id));
+  } else if (isUnrouted(r)) {
+    Object.assign(attrs, keys.triage('unrouted', r.receivedAt, r.id));
+  }
+  if (isEscalated(r)) {
+    Object.assign(attrs, keys.escalated(r.escalationLevel, r.deadline ?? r.receivedAt, r.id));
+  }
+  if (r.reporterPhoneKey) Object.assign(attrs, keys.reporterPhone(r.reporterPhoneKey, r.receivedAt, r.id));
   return attrs;
 }
 

@@ -1,148 +1,200 @@
 /**
- * Case lists for staff, from the GSIs — never a Scan. A list may span several index partitions (one
- * per status, or one per office for a month); each is queried newest first and the pages are merged.
- * The cursor carries one position per partition.
+ * Staff case lists and queue counts (案件列表/队列计数), each one key condition on one index partition —
+ * never a Scan and never a FilterExpression under a Limit. A queue maps to (index, partition, optional
+ * sort-key range, direction); the cursor is that partition's LastEvaluatedKey, bound to the queue it
+ * came from, so it stays small however many offices there are.
  */
 import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CaseRecord } from '../../domain/case.js';
-import type { CaseStatus } from '../../domain/case-status.js';
-import { keys } from '../table-design.js';
+import { monthRange } from '../../domain/case.js';
+import type { CaseQueries, CaseQueue } from '../../services/ports.js';
+import { escalationRank, type IndexName, keys, tableDesign } from '../table-design.js';
 import { itemToCase } from './case-item.js';
-import { asStoreKey, badCursor, type CursorSealer } from './cursor.js';
+import { asStoreKey, type CursorSealer } from './cursor.js';
 import { withStoreRetry } from './retry.js';
 
-export interface CaseListQuery {
-  statuses: readonly CaseStatus[];
-  /** With `month` (yyyy-mm): the office × month partitions of these offices. */
-  month?: string | undefined;
-  offices?: readonly string[] | undefined;
-  officeId?: string | undefined;
-  category?: string | undefined;
-  enteredBy?: string | undefined;
-  /** Only cases whose handling deadline passed before this instant. */
-  overdueAt?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
+interface KeyPlan {
+  index: IndexName;
+  pk: string;
+  /** Sort-key range: `between` (inclusive ends; keys carry a #id suffix so `to` acts exclusive). */
+  range?: { from?: string; to?: string; prefix?: string };
+  forward: boolean;
 }
 
-type Key = Record<string, AttributeValue>;
-type Cursor = Record<string, Key | null>;
+const MONTH_OF = (month: string | undefined) => (month ? monthRange(month) : undefined);
 
-/** What a cursor is bound to: the list's partitions and filters (not the page size or the clock). */
-function cursorScope(q: CaseListQuery): string {
-  const { statuses, month, offices, officeId, category, enteredBy } = q;
-  return `cases:${JSON.stringify([statuses, month, offices, officeId, category, enteredBy])}`;
+/** The one index partition (and range) that answers a queue. */
+export function planFor(q: CaseQueue): KeyPlan {
+  switch (q.kind) {
+    case 'office_open':
+      return {
+        index: 'byOfficeQueue',
+        pk: keys.officeQueuePartition(q.officeId),
+        range: { from: q.deadlineFrom, to: q.deadlineBefore },
+        forward: true,
+      };
+    case 'office_finished':
+      return { index: 'byOfficeQueue', pk: keys.officeFinishedPartition(q.officeId), forward: false };
+    case 'office_status':
+      return {
+        index: 'byOfficeStatus',
+        pk: keys.officeStatusPartition(q.officeId, q.status),
+        range: MONTH_OF(q.month),
+        forward: q.oldestFirst ?? false,
+      };
+    case 'status':
+      return {
+        index: 'byStatus',
+        pk: keys.statusQueuePartition(q.status),
+        range: MONTH_OF(q.month),
+        forward: q.oldestFirst ?? false,
+      };
+    case 'category':
+      return {
+        index: 'byCategory',
+        pk: keys.categoryPartition(q.category),
+        range: MONTH_OF(q.month),
+        forward: false,
+      };
+    case 'office_month':
+      return { index: 'byOfficeMonth', pk: keys.officeMonthPartition(q.month, q.officeId), forward: false };
+    case 'month':
+      return { index: 'byMonth', pk: keys.monthPartition(q.month), forward: false };
+    case 'entered_by':
+      return {
+        index: 'byEnteredBy',
+        pk: keys.enteredByPartition(q.username),
+        range: MONTH_OF(q.month),
+        forward: false,
+      };
+    case 'triage':
+      return { index: 'byTriage', pk: keys.triagePartition(q.queue), forward: true };
+    case 'escalated':
+      return {
+        index: 'byEscalation',
+        pk: keys.escalatedPartition(),
+        range: q.level ? { prefix: `${escalationRank(q.level)}#` } : undefined,
+        forward: true,
+      };
+    case 'subject':
+      return { index: 'bySubject', pk: keys.subjectPartition(q.subjectKey), forward: false };
+    case 'phone':
+      return { index: 'byReporterPhone', pk: keys.reporterPhonePartition(q.phoneKey), forward: false };
+  }
 }
 
-async function openCursor(cursors: CursorSealer, q: CaseListQuery): Promise<Cursor> {
-  if (!q.cursor) return {};
-  const opened = await cursors.open(cursorScope(q), q.cursor);
-  if (!opened || typeof opened !== 'object' || Array.isArray(opened)) throw badCursor();
-  const out: Cursor = {};
-  for (const [pk, key] of Object.entries(opened)) out[pk] = key === null ? null : asStoreKey(key);
-  return out;
+function keyCondition(plan: KeyPlan) {
+  const ix = tableDesign.indexes.find((i) => i.name === plan.index);
+  if (!ix) throw new Error(`no index ${plan.index}`);
+  const names: Record<string, string> = { '#pk': ix.partitionKey, '#sk': ix.sortKey };
+  const values: Record<string, string> = { ':pk': plan.pk };
+  let expr = '#pk = :pk';
+  const r = plan.range;
+  if (r?.prefix) {
+    expr += ' AND begins_with(#sk, :prefix)';
+    values[':prefix'] = r.prefix;
+  } else if (r?.from && r.to) {
+    expr += ' AND #sk BETWEEN :from AND :to';
+    Object.assign(values, { ':from': r.from, ':to': r.to });
+  } else if (r?.from) {
+    expr += ' AND #sk >= :from';
+    values[':from'] = r.from;
+  } else if (r?.to) {
+    expr += ' AND #sk < :to';
+    values[':to'] = r.to;
+  } else {
+    delete names['#sk'];
+  }
+  return { ix, expr, names, values };
 }
 
-export async function listCases(
+/** What a cursor is bound to: the queue (not the page size), so it cannot be replayed on another list. */
+const scopeOf = (q: CaseQueue) => `cases:${JSON.stringify(q)}`;
+
+/** Read-ahead while filling a page through an in-memory scope check. */
+const FILL_BATCH = 100;
+
+export function createCaseQueries(
   client: DynamoDBClient,
   tableName: string,
-  q: CaseListQuery,
   cursors: CursorSealer,
-) {
-  const partitions = q.month
-    ? (q.officeId ? [q.officeId] : (q.offices ?? [])).map((o) => ({
-        index: 'byOfficeMonth',
-        pkName: 'gsi3pk',
-        skName: 'gsi3sk',
-        pk: keys.officeMonthPartition(q.month as string, o),
-      }))
-    : q.statuses.map((s) => ({
-        index: 'byStatus',
-        pkName: 'gsi2pk',
-        skName: 'gsi2sk',
-        pk: keys.statusQueuePartition(s),
-      }));
+): CaseQueries {
+  const query = (input: ConstructorParameters<typeof QueryCommand>[0]) =>
+    withStoreRetry(() => client.send(new QueryCommand(input)));
 
-  const filters: string[] = [];
-  const values: Record<string, unknown> = {};
-  const names: Record<string, string> = {};
-  if (q.officeId && !q.month) {
-    filters.push('officeId = :office');
-    values[':office'] = q.officeId;
-  }
-  if (q.category) {
-    filters.push('category = :category');
-    values[':category'] = q.category;
-  }
-  if (q.enteredBy) {
-    filters.push('enteredBy = :enteredBy');
-    values[':enteredBy'] = q.enteredBy;
-  }
-  if (q.overdueAt) {
-    filters.push('#deadline < :now');
-    names['#deadline'] = 'deadline';
-    values[':now'] = q.overdueAt;
-  }
-  if (q.month && q.statuses.length < 8) {
-    names['#status'] = 'status';
-    const list = q.statuses.map((s, i) => {
-      values[`:s${i}`] = s;
-      return `:s${i}`;
-    });
-    filters.push(`#status IN (${list.join(', ')})`);
-  }
-
-  const cursor = await openCursor(cursors, q);
-  const pages = await Promise.all(
-    partitions
-      .filter((p) => cursor[p.pk] !== null)
-      .map(async (p) => {
-        const res = await withStoreRetry(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: p.index,
-              KeyConditionExpression: `${p.pkName} = :pk`,
-              FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-              ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-              ExpressionAttributeValues: marshall({ ...values, ':pk': p.pk }),
-              ScanIndexForward: false,
-              Limit: q.limit,
-              ExclusiveStartKey: cursor[p.pk] ?? undefined,
-            }),
-          ),
-        );
-        const items = (res.Items ?? []).map((raw) => ({ raw, sk: raw[p.skName]?.S ?? '' }));
-        return { p, items, last: res.LastEvaluatedKey };
-      }),
-  );
-
-  const merged = pages
-    .flatMap((page) => page.items.map((i) => ({ ...i, page })))
-    .sort((a, b) => (a.sk < b.sk ? 1 : a.sk > b.sk ? -1 : 0))
-    .slice(0, q.limit);
-
-  const next: Cursor = { ...cursor };
-  for (const page of pages) {
-    const taken = merged.filter((m) => m.page === page);
-    const lastTaken = taken.at(-1);
-    if (lastTaken && taken.length < page.items.length) {
-      const r = lastTaken.raw;
-      next[page.p.pk] = {
-        pk: r.pk as AttributeValue,
-        sk: r.sk as AttributeValue,
-        [page.p.pkName]: r[page.p.pkName] as AttributeValue,
-        [page.p.skName]: r[page.p.skName] as AttributeValue,
-      };
-    } else if (taken.length === page.items.length) {
-      next[page.p.pk] = page.last ?? null;
-    }
-  }
-  // A partition is finished when its cursor is null; any other (including not yet started) has more.
-  const more = partitions.some((p) => next[p.pk] !== null);
   return {
-    items: merged.map((m) => itemToCase(unmarshall(m.raw)) as CaseRecord),
-    cursor: more ? await cursors.seal(cursorScope(q), next) : undefined,
+    async list(q, { limit, cursor, accept }) {
+      const plan = planFor(q);
+      const { ix, expr, names, values } = keyCondition(plan);
+      let start = cursor ? asStoreKey(await cursors.open(scopeOf(q), cursor)) : undefined;
+      const items: Record<string, AttributeValue>[] = [];
+      let more = true;
+      while (items.length < limit && more) {
+        const res = await query({
+          TableName: tableName,
+          IndexName: plan.index,
+          KeyConditionExpression: expr,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values),
+          ScanIndexForward: plan.forward,
+          // One more than the page needs, so a page that ends the queue says so (no empty last page).
+          Limit: accept ? Math.max(FILL_BATCH, limit - items.length + 1) : limit - items.length + 1,
+          ExclusiveStartKey: start,
+        });
+        more = res.LastEvaluatedKey !== undefined;
+        start = res.LastEvaluatedKey;
+        for (const raw of res.Items ?? []) {
+          if (items.length === limit) {
+            // The page filled in the middle of a read-ahead batch: resume right after the last kept item.
+            more = true;
+            break;
+          }
+          if (!accept || accept(itemToCase(unmarshall(raw)))) items.push(raw);
+          start = pick(raw, ix.partitionKey, ix.sortKey);
+        }
+      }
+      return {
+        items: items.map((raw) => itemToCase(unmarshall(raw))),
+        cursor: more && start ? await cursors.seal(scopeOf(q), start) : undefined,
+      };
+    },
+
+    async count(q, opts = {}) {
+      const plan = planFor(q);
+      const { expr, names, values } = keyCondition(plan);
+      const filter = opts.minEscalation ? '#level >= :level' : undefined;
+      const allValues: Record<string, unknown> = { ...values };
+      if (filter) {
+        names['#level'] = 'escalationLevel';
+        allValues[':level'] = opts.minEscalation;
+      }
+      let total = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const res = await query({
+          TableName: tableName,
+          IndexName: plan.index,
+          KeyConditionExpression: expr,
+          FilterExpression: filter,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(allValues),
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        });
+        total += res.Count ?? 0;
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return total;
+    },
   };
+}
+
+/** The index position of an item: table key plus the index key (what LastEvaluatedKey holds). */
+function pick(raw: Record<string, AttributeValue>, pkName: string, skName: string) {
+  const out: Record<string, AttributeValue> = {};
+  for (const name of [tableDesign.partitionKey, tableDesign.sortKey, pkName, skName]) {
+    const v = raw[name];
+    if (v) out[name] = v;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@
 
 import type { CaseRecord } from '../case.js';
 import { finalStatuses } from '../case-status.js';
+import { FALLBACK_ROUTING_REASON } from '../queues.js';
 import { findOffice } from '../reference/catalog.js';
 import { deadlinePolicy, dueAfter, handlingDeadline, type LifecycleContext } from './context.js';
 import { evolve, type StepResult } from './evolve.js';
@@ -45,7 +46,7 @@ export function routeStep(record: CaseRecord, ctx: LifecycleContext): StepResult
           actor: 'system',
           officeId,
           deadline: due,
-          reason: matchedRule ? 'routing rule' : 'no routing rule: district inspection team',
+          reason: matchedRule ? 'routing rule' : FALLBACK_ROUTING_REASON,
           ...(coHandling ? { coHandling: coHandling.name } : {}),
         },
       ],

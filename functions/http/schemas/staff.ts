@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { caseStatusCodes } from '../../domain/case-status.js';
+import { queueNames } from '../../domain/queues.js';
 import { roles } from '../../domain/staff.js';
 
 export const LoginSchema = z
@@ -15,6 +16,10 @@ export const LoginResultSchema = z
   .openapi('LoginResult');
 
 export const CaseListQuerySchema = z.object({
+  queue: z.enum(queueNames).optional().openapi({
+    description:
+      'open | due_soon | overdue | finished (an office: inspectors their own, others name `office`); submitted | returned | pending_review | extension | escalated | unrouted (triage)',
+  }),
   status: z.enum(caseStatusCodes).optional(),
   office: z.string().min(1).max(64).optional(),
   category: z.string().min(1).max(64).optional(),
@@ -42,6 +47,8 @@ export const CaseSummarySchema = z
     receivedAt: z.string(),
     deadline: z.string().nullable(),
     escalationLevel: z.number(),
+    urgent: z.boolean(),
+    extensionRequested: z.boolean(),
     version: z.number(),
   })
   .openapi('CaseSummary');

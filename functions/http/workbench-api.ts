@@ -1,0 +1,51 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { queueCounts, searchCases } from '../services/case-lists.js';
+import type { AuthEnv } from './auth.js';
+import type { AppDeps } from './deps.js';
+import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import { CaseSummarySchema } from './schemas/staff.js';
+import { CaseSearchSchema, QueueCountsSchema } from './schemas/workbench.js';
+import { requireStaff } from './staff-api.js';
+import { validationHook } from './validation.js';
+
+const denied = {
+  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+  403: { description: 'Role not allowed', content: json(ErrorBodySchema) },
+};
+
+const routes = {
+  counts: createRoute({
+    method: 'get',
+    path: '/queues',
+    tags: ['staff'],
+    security: staffSecurity,
+    summary: "Counts of the caller's work queues (inspector: own office; dispatcher, leader: triage)",
+    responses: { 200: { description: 'Counts', content: json(QueueCountsSchema) }, ...denied },
+  }),
+  search: createRoute({
+    method: 'post',
+    path: '/cases/search',
+    tags: ['staff'],
+    security: staffSecurity,
+    summary: 'Search in scope by tracking code, subject (school/institution) or reporter phone (keyed hash)',
+    request: { body: { required: true, content: json(CaseSearchSchema) } },
+    responses: {
+      200: {
+        description: 'Newest first; a page is full or the last',
+        content: json(z.object({ items: z.array(CaseSummarySchema), cursor: z.string().optional() })),
+      },
+      ...denied,
+      ...errorResponses,
+    },
+  }),
+};
+
+/** Staff workbench API: queue counts and search. */
+export function workbenchApi(deps: AppDeps) {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  app.openapi(routes.counts, async (c) => c.json(await queueCounts(deps, requireStaff(c)), 200));
+  app.openapi(routes.search, async (c) =>
+    c.json(await searchCases(deps, requireStaff(c), c.req.valid('json')), 200),
+  );
+  return app;
+}

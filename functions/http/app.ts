@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { notFoundPage, pageError } from '../../web/pages/errors.js';
+import { isApiPath, mountPages } from '../../web/pages.js';
 import { adminApi } from './admin-api.js';
 import { type AuthEnv, authenticate, csrfForCookies } from './auth.js';
 import { caseActionsApi } from './case-actions-api.js';
@@ -21,17 +23,35 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"] },
+      // Strict: no inline script or style anywhere; pages load only our hashed /static assets.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
       referrerPolicy: 'no-referrer',
       xContentTypeOptions: 'nosniff',
     }),
   );
   app.use('/api/*', jsonBodyOnly, limitBody, authenticate(deps.identity.verifier), csrfForCookies);
-  app.onError((err, c) => handleError(err, c, deps.logger));
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such route.' } }, 404));
+  // API paths answer JSON; page paths an HTML page in the reader's language.
+  app.onError((err, c) =>
+    isApiPath(c.req.path) ? handleError(err, c, deps.logger) : pageError(err, c, deps.logger),
+  );
+  app.notFound((c) =>
+    isApiPath(c.req.path)
+      ? c.json({ error: { code: 'NOT_FOUND', message: 'No such route.' } }, 404)
+      : notFoundPage(c),
+  );
 
   app.get('/healthz', (c) => c.json({ status: 'ok', time: deps.clock.now().toISOString() }));
-  app.get('/', (c) =>
+  // The machine-readable index moved from / (now the home page) to /api.
+  app.get('/api', (c) =>
     c.json({
       name: 'Duban (督办) — 双减 complaints and inspection',
       links: {
@@ -49,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', leaderApi(deps));
   app.route('/api/v1', adminApi(deps));
   app.route('/api/v1', workbenchApi(deps));
+  mountPages(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -39,4 +39,6 @@ export interface AppDeps {
   limits: { intake: RateLimiter; tracking: RateLimiter };
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** The hotline number and mailbox address shown to citizens (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
+  publicContact?: { hotline: string; mailbox: string };
 }

@@ -1,27 +1,60 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, type FieldProblem } from '../services/errors.js';
+import { AppError, type FieldProblem, type FieldProblemCode, fieldProblemCodes } from '../services/errors.js';
 import type { Logger } from '../services/ports.js';
 
 export function errorBody(code: string, message: string, fields?: FieldProblem[]) {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
-/** Zod issues → one `{ path, message }` per bad field (unknown keys listed one by one). */
+/**
+ * Zod issues → one `{ path, message, code }` per bad field (unknown keys listed one by one). The code is
+ * stable (see `fieldProblemCodes`) so pages can say it in the reader's language.
+ */
 export function zodFields(error: ZodError): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys)
-        out.push({ path: base ? `${base}.${k}` : k, message: 'is not a known field' });
+        out.push({ path: base ? `${base}.${k}` : k, message: 'is not a known field', code: 'unknown_field' });
     } else {
-      out.push({ path: base || '(body)', message: issue.message });
+      out.push({ path: base || '(body)', message: issue.message, ...problemCode(issue) });
     }
   }
   return out;
 }
+
+function problemCode(issue: ZodError['issues'][number]): Pick<FieldProblem, 'code' | 'limit'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod 4 leaves the input out of issues; its default message names what it received.
+      return { code: /received undefined$/.test(issue.message) ? 'required' : 'invalid_type' };
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? { code: 'required' }
+          : { code: 'too_short', limit: Number(issue.minimum) };
+      return { code: 'out_of_range', limit: Number(issue.minimum) };
+    case 'too_big':
+      if (issue.origin === 'string') return { code: 'too_long', limit: Number(issue.maximum) };
+      return { code: 'out_of_range', limit: Number(issue.maximum) };
+    case 'invalid_format':
+      return { code: 'invalid_format' };
+    case 'invalid_value':
+      return { code: 'unknown_value' };
+    case 'custom': {
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      return { code: isFieldProblemCode(code) ? code : 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+const isFieldProblemCode = (x: unknown): x is FieldProblemCode =>
+  typeof x === 'string' && (fieldProblemCodes as readonly string[]).includes(x);
 
 /** The one place errors become HTTP responses. Unexpected errors are logged without request data. */
 export function handleError(err: Error, c: Context, logger: Logger) {

@@ -20,6 +20,7 @@ import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
+import { publicContact } from './public-contact.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -55,6 +56,7 @@ const app = createApp({
     Number(process.env.TRACK_RATE_LIMIT ?? 30),
   ),
   trustProxy: false,
+  publicContact: publicContact(process.env),
   secrets: createSecrets(),
   vault: createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN'))),
   workflow: createSfnStarter(new SFNClient({}), required('STATE_MACHINE_ARN')),

@@ -1,13 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { canManageAccounts } from '../domain/authorization.js';
 import type { Principal, Role } from '../domain/staff.js';
 import { listStaffCases } from '../services/case-lists.js';
 import { AppError } from '../services/errors.js';
 import { login, staffAdmin } from '../services/staff-accounts.js';
 import { revealReporter, staffCaseView } from '../services/staff-cases.js';
-import { type AuthEnv, clientIp, SESSION_COOKIE } from './auth.js';
+import { type AuthEnv, clearSessionCookie, clientIp, setSessionCookie } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import {
@@ -200,18 +199,12 @@ export function staffApi(deps: AppDeps) {
   app.openapi(routes.login, async (c) => {
     const { username, password } = c.req.valid('json');
     const result = await login(deps, { username, password, ip: clientIp(c, deps.trustProxy) });
-    setCookie(c, SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
-      path: '/',
-      maxAge: result.expiresIn,
-    });
+    setSessionCookie(c, result.token, result.expiresIn);
     return c.json({ token: result.token, expiresIn: result.expiresIn, user: result.user }, 200);
   });
 
   app.openapi(routes.logout, (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.body(null, 204);
   });
 

@@ -1,10 +1,12 @@
 /**
  * `npm start`: the whole system on one machine. Configuration from the environment:
  *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
- *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY.
+ *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY,
+ *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages).
  */
 import { resolve } from 'node:path';
 import { jsonLogger } from '../http/logger.js';
+import { publicContact } from '../http/public-contact.js';
 import { startRuntime } from './runtime.js';
 
 const logger = jsonLogger();
@@ -23,6 +25,7 @@ const runtime = await startRuntime({
   intakeRateLimit: optionalNumber(process.env.INTAKE_RATE_LIMIT),
   trackRateLimit: optionalNumber(process.env.TRACK_RATE_LIMIT),
   trustProxy: process.env.TRUST_PROXY === '1',
+  publicContact: publicContact(process.env),
 });
 logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
 

@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   workflowConcurrency?: number;
   workflowBatchSize?: number;
   tableName?: string;
+  /** Hotline number and mailbox address shown on the public pages (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
+  publicContact?: { hotline: string; mailbox: string } | undefined;
 }
 
 export interface Runtime {
@@ -156,6 +158,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     overview: createOverviewQueries(client, tableName),
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
+    publicContact: opts.publicContact,
   };
   // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
   const app = createApp(deps);

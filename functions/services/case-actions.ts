@@ -87,7 +87,9 @@ export async function actOnCase(
     const targetId = normalizeTrackingCode(action.into);
     target = targetId ? await deps.store.getCase(targetId) : undefined;
     if (!target || !canSeeCase(who, target)) {
-      throw validationError([{ path: 'into', message: 'No such case to merge into.' }]);
+      throw validationError([
+        { path: 'into', code: 'unknown_value', message: 'No such case to merge into.' },
+      ]);
     }
   }
   let result: StepResult;

@@ -3,9 +3,31 @@
  * `{ error: { code, message, fields? } }`. Messages never contain reporter data.
  */
 
+/**
+ * Stable codes of field problems, so pages (and other clients) show the message in the reader's language.
+ * `limit` carries the bound of too_short / too_long / out_of_range.
+ */
+export const fieldProblemCodes = [
+  'required',
+  'too_short',
+  'too_long',
+  'out_of_range',
+  'invalid_format',
+  'invalid_type',
+  'unknown_value',
+  'unknown_field',
+  'in_future',
+  'contact_required',
+  'duplicate',
+  'invalid',
+] as const;
+export type FieldProblemCode = (typeof fieldProblemCodes)[number];
+
 export interface FieldProblem {
   path: string;
   message: string;
+  code: FieldProblemCode;
+  limit?: number;
 }
 
 export class AppError extends Error {
@@ -21,8 +43,14 @@ export class AppError extends Error {
   }
 }
 
-export const validationError = (fields: FieldProblem[]) =>
-  new AppError(400, 'VALIDATION_FAILED', 'The request has invalid fields.', fields);
+/** 400 naming each bad field; a problem without a code gets `invalid`. */
+export const validationError = (fields: (Omit<FieldProblem, 'code'> & { code?: FieldProblemCode })[]) =>
+  new AppError(
+    400,
+    'VALIDATION_FAILED',
+    'The request has invalid fields.',
+    fields.map((f) => ({ ...f, code: f.code ?? 'invalid' })),
+  );
 
 export const notFound = (what = 'case') => new AppError(404, 'NOT_FOUND', `No such ${what}.`);
 

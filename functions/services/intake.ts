@@ -1,5 +1,5 @@
 import { type CaseRecord, type NewComplaint, newCaseRecord } from '../domain/case.js';
-import { findArea, findCategory } from '../domain/reference/catalog.js';
+import { type Catalog, findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
 import { AppError, type FieldProblem, validationError } from './errors.js';
 import type {
@@ -46,13 +46,7 @@ export async function submitComplaint(
 ): Promise<IntakeReceipt> {
   const catalog = await deps.catalog.get();
   const category = findCategory(catalog, complaint.category);
-  const problems: FieldProblem[] = [];
-  if (!category) problems.push({ path: 'category', message: `Unknown category "${complaint.category}".` });
-  if (!findArea(catalog, complaint.area))
-    problems.push({ path: 'area', message: `Unknown area "${complaint.area}".` });
-  if (complaint.occurredOn && complaint.occurredOn > shanghaiToday(deps.clock.now())) {
-    problems.push({ path: 'occurredOn', message: 'must not be in the future' });
-  }
+  const problems = complaintProblems(catalog, complaint, deps.clock.now());
   if (problems.length > 0 || !category) throw validationError(problems);
 
   const { caseId, accessCode } = opts.idempotencyKey
@@ -103,6 +97,31 @@ export async function submitComplaint(
     status: stored.status,
     receivedAt: stored.receivedAt,
   };
+}
+
+/**
+ * What the schema cannot check because it depends on reference data and the clock: the category and
+ * area exist, the date is not in the future. Pages call it for each step, intake before storing.
+ */
+export function complaintProblems(
+  catalog: Catalog,
+  complaint: Partial<Pick<NewComplaint, 'category' | 'area' | 'occurredOn'>>,
+  now: Date,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (complaint.category !== undefined && !findCategory(catalog, complaint.category)) {
+    problems.push({
+      path: 'category',
+      code: 'unknown_value',
+      message: `Unknown category "${complaint.category}".`,
+    });
+  }
+  if (complaint.area !== undefined && !findArea(catalog, complaint.area))
+    problems.push({ path: 'area', code: 'unknown_value', message: `Unknown area "${complaint.area}".` });
+  if (complaint.occurredOn && complaint.occurredOn > shanghaiToday(now)) {
+    problems.push({ path: 'occurredOn', code: 'in_future', message: 'must not be in the future' });
+  }
+  return problems;
 }
 
 /** Retries intake on the rare id collision (31^10 ids), so callers never see it. */
@@ -157,7 +176,7 @@ async function claimIdempotencyKey(
 }
 
 /** Today's civil date in Asia/Shanghai (UTC+8, no daylight saving). */
-function shanghaiToday(now: Date): string {
+export function shanghaiToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 

@@ -74,10 +74,14 @@ export interface AccountChange {
 
 function checkOffice(a: { role: Role; officeId?: string | undefined }, offices: readonly { id: string }[]) {
   if (a.role === 'inspector' && !a.officeId) {
-    throw validationError([{ path: 'officeId', message: 'an inspector must belong to an office' }]);
+    throw validationError([
+      { path: 'officeId', code: 'required', message: 'an inspector must belong to an office' },
+    ]);
   }
   if (a.officeId && !offices.some((o) => o.id === a.officeId)) {
-    throw validationError([{ path: 'officeId', message: `unknown office "${a.officeId}"` }]);
+    throw validationError([
+      { path: 'officeId', code: 'unknown_value', message: `unknown office "${a.officeId}"` },
+    ]);
   }
 }
 

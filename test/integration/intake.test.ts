@@ -77,7 +77,7 @@ describe('intake and tracking through the app on dynalite', () => {
   it('serves the catalog and the OpenAPI document', async () => {
     const catalog = await json(rt.app.request('/api/v1/catalog'));
     const doc = await json(rt.app.request('/api/v1/openapi.json'));
-    const home = await json(rt.app.request('/'));
+    const home = await json(rt.app.request('/api'));
     expect(home.links.openapi).toBe('/api/v1/openapi.json');
     expect(catalog.categories.length).toBeGreaterThanOrEqual(12);
     expect(catalog.areas.length).toBeGreaterThanOrEqual(8);

@@ -37,7 +37,7 @@ function mapError(e: unknown): never {
   if (name === 'UserNotFoundException') throw noSuchAccount();
   if (name === 'InvalidPasswordException') {
     throw new AppError(400, 'VALIDATION_FAILED', 'The password does not meet the pool policy.', [
-      { path: 'password', message: 'does not meet the password policy' },
+      { path: 'password', code: 'invalid', message: 'does not meet the password policy' },
     ]);
   }
   throw e;

@@ -39,13 +39,15 @@ export const seedCatalog: Catalog = {
   deadlines: { policy: defaultDeadlinePolicy, byCategory: {} },
 };
 
+type CatalogProblemCode = 'duplicate' | 'unknown_value' | 'required';
+
 /** Problems that make a catalog unusable: duplicates and references to things that do not exist. */
-export function catalogProblems(c: Catalog): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export function catalogProblems(c: Catalog): { path: string; message: string; code: CatalogProblemCode }[] {
+  const problems: { path: string; message: string; code: CatalogProblemCode }[] = [];
   const dup = (list: readonly string[], path: string) => {
     const seen = new Set<string>();
     for (const x of list) {
-      if (seen.has(x)) problems.push({ path, message: `"${x}" appears twice` });
+      if (seen.has(x)) problems.push({ path, code: 'duplicate', message: `"${x}" appears twice` });
       seen.add(x);
     }
   };
@@ -66,25 +68,46 @@ export function catalogProblems(c: Catalog): { path: string; message: string }[]
   const categoryCodes = new Set(c.categories.map((x) => x.code));
   c.areas.forEach((a, i) => {
     if (!officeIds.has(a.officeId))
-      problems.push({ path: `areas.${i}.officeId`, message: `unknown office "${a.officeId}"` });
+      problems.push({
+        path: `areas.${i}.officeId`,
+        code: 'unknown_value',
+        message: `unknown office "${a.officeId}"`,
+      });
   });
   c.routingRules.forEach((r, i) => {
     if (!areaCodes.has(r.area))
-      problems.push({ path: `routingRules.${i}.area`, message: `unknown area "${r.area}"` });
+      problems.push({
+        path: `routingRules.${i}.area`,
+        code: 'unknown_value',
+        message: `unknown area "${r.area}"`,
+      });
     if (!officeIds.has(r.officeId)) {
-      problems.push({ path: `routingRules.${i}.officeId`, message: `unknown office "${r.officeId}"` });
+      problems.push({
+        path: `routingRules.${i}.officeId`,
+        code: 'unknown_value',
+        message: `unknown office "${r.officeId}"`,
+      });
     }
     if (r.category && !categoryCodes.has(r.category)) {
-      problems.push({ path: `routingRules.${i}.category`, message: `unknown category "${r.category}"` });
+      problems.push({
+        path: `routingRules.${i}.category`,
+        code: 'unknown_value',
+        message: `unknown category "${r.category}"`,
+      });
     }
   });
   for (const code of Object.keys(c.deadlines?.byCategory ?? {})) {
     if (!categoryCodes.has(code))
-      problems.push({ path: `deadlines.byCategory.${code}`, message: 'unknown category' });
+      problems.push({
+        path: `deadlines.byCategory.${code}`,
+        code: 'unknown_value',
+        message: 'unknown category',
+      });
   }
   if (!c.offices.some((o) => o.isDistrictTeam)) {
     problems.push({
       path: 'offices',
+      code: 'required',
       message: 'one office must be the district inspection team (isDistrictTeam)',
     });
   }

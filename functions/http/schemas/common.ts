@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { fieldProblemCodes } from '../../services/errors.js';
 
 /** OpenAPI content of a JSON request or response. */
 export const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -12,7 +13,19 @@ export const ErrorBodySchema = z
       code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
       message: z.string(),
       fields: z
-        .array(z.object({ path: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            path: z.string().openapi({ example: 'description' }),
+            message: z.string(),
+            code: z.enum(fieldProblemCodes).openapi({
+              description: 'stable problem code; clients translate it instead of showing `message`',
+            }),
+            limit: z
+              .number()
+              .optional()
+              .openapi({ description: 'the bound of too_short, too_long, out_of_range' }),
+          }),
+        )
         .optional()
         .openapi({ description: 'One entry per bad field' }),
     }),

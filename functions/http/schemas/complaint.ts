@@ -1,23 +1,34 @@
 import { z } from '@hono/zod-openapi';
 import { channels } from '../../domain/case.js';
 import { caseStatusCodes } from '../../domain/case-status.js';
+import { normalizePhone } from '../../domain/phone.js';
 import { subjectKindCodes } from '../../domain/reference/catalog.js';
 import { civilDate } from './common.js';
 
-/** Mainland China mobile number: 11 digits starting 13–19; an optional +86 prefix is accepted. */
-const mainlandMobile = z
+/**
+ * A mainland mobile or a landline with its area code, half- or full-width, with spaces, hyphens or
+ * parentheses; stored in canonical form (see `normalizePhone`).
+ */
+const reporterPhone = z
   .string()
-  .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
-  .pipe(
-    z
-      .string()
-      .regex(/^1[3-9]\d{9}$/, { error: 'must be a mainland China mobile number (11 digits, 13x–19x)' }),
-  );
+  .max(40)
+  .transform((s, ctx) => {
+    const phone = normalizePhone(s);
+    if (phone) return phone;
+    ctx.addIssue({
+      code: 'custom',
+      params: { code: 'invalid_format' },
+      message:
+        'must be a mainland mobile (11 digits, 13x–19x) or a landline with its area code, e.g. 023-43721234',
+    });
+    return z.NEVER;
+  })
+  .openapi({ type: 'string', example: '023-43721234' });
 
 export const ReporterSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(50).optional(),
-    phone: mainlandMobile.optional(),
+    phone: reporterPhone.optional(),
     email: z.email({ error: 'must be an e-mail address' }).max(254).optional(),
   })
   .openapi('Reporter', {
@@ -54,6 +65,7 @@ export const ComplaintSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['reporter'],
+        params: { code: 'contact_required' },
         message: 'a named complaint needs a phone number or an e-mail address; or set anonymous to true',
       });
     }

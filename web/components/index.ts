@@ -1,0 +1,14 @@
+export { ErrorSummary, type FieldMessage } from './error-summary.js';
+export { fieldId, type Option, Radios, Select, TextArea, TextInput } from './field.js';
+export {
+  Badge,
+  Button,
+  ButtonLink,
+  CopyCode,
+  Panel,
+  StepIndicator,
+  SummaryList,
+  Table,
+  Timeline,
+  type TimelineItem,
+} from './ui.js';

@@ -1,0 +1,11 @@
+import { Hono } from 'hono';
+import type { AuthEnv } from '../../functions/http/auth.js';
+import type { AppDeps } from '../../functions/http/deps.js';
+import { homePage } from './home.js';
+
+/** Citizen pages, mounted at /. */
+export function publicPages(deps: AppDeps) {
+  const app = new Hono<AuthEnv>();
+  app.get('/', (c) => homePage(c, deps));
+  return app;
+}

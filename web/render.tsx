@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AuthEnv } from '../functions/http/auth.js';
+import { csrfToken } from './csrf.js';
+import { i18n, type Messages } from './i18n/index.js';
+import { Layout, type NavItem } from './layout.js';
+
+export interface PageOptions {
+  title: string;
+  status?: ContentfulStatusCode;
+  /** Staff page: denser styles, staff navigation, logout. */
+  staff?: boolean;
+  nav?: NavItem[];
+}
+
+/** Renders a page in the layout, in the reader's language. */
+export async function renderPage(c: Context<AuthEnv>, opts: PageOptions, body: Child) {
+  const { lang, t } = i18n(c);
+  const url = new URL(c.req.url);
+  const here = c.req.method === 'GET' ? url.pathname + url.search : url.pathname;
+  const staff = opts.staff ? { who: c.get('principal'), csrf: csrfToken(c) } : undefined;
+  const nav = opts.nav ?? (opts.staff ? staffNav(t, c.get('principal') !== undefined) : undefined);
+  const page = (
+    <Layout lang={lang} t={t} title={opts.title} here={here} staff={staff} nav={nav}>
+      {body}
+    </Layout>
+  );
+  c.header('Cache-Control', 'no-store');
+  return c.html(`<!DOCTYPE html>${await page.toString()}`, opts.status ?? 200);
+}
+
+/** Navigation of staff pages; other areas (workbench, reports, admin) add their entries here. */
+export function staffNav(t: Messages, loggedIn: boolean): NavItem[] {
+  if (!loggedIn) return [{ href: '/staff/login', label: t.staff.login.title }];
+  return [
+    { href: '/staff', label: t.staff.home },
+    { href: '/staff/intake', label: t.staff.intake.nav },
+  ];
+}

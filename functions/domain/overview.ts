@@ -12,6 +12,7 @@ export interface OverviewRow {
   readonly status: CaseStatus;
   readonly officeId?: string | undefined;
   readonly category: string;
+  readonly area?: string | undefined;
   readonly deadline?: string | undefined;
   readonly escalationLevel: number;
   readonly receivedAt: string;

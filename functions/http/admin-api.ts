@@ -1,7 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../services/errors.js';
+import { previewCalendarYear, previewCatalog } from '../services/reference-changes.js';
 import { staffAdmin } from '../services/staff-accounts.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
+import { HolidayYearSchema } from './schemas/actions.js';
+import { CatalogInputSchema } from './schemas/catalog.js';
 import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import { AccountChangeSchema, AccountSchema } from './schemas/staff.js';
 import { requireStaff } from './staff-api.js';
@@ -30,6 +34,59 @@ const updateAccountRoute = createRoute({
   },
 });
 
+const EffectSchema = z.object({
+  kind: z.string(),
+  openCases: z.number().int(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+
+const catalogPreviewRoute = createRoute({
+  method: 'post',
+  path: '/admin/catalog/preview',
+  tags: ['admin'],
+  security: staffSecurity,
+  summary: 'What a catalog replacement would affect (nothing is saved): open cases, routing before → after',
+  request: { body: { required: true, content: json(CatalogInputSchema) } },
+  responses: {
+    200: {
+      description: 'Effects, and the version the preview compares against',
+      content: json(z.object({ baseVersion: z.number(), effects: z.array(EffectSchema) })),
+    },
+    ...denied,
+    ...errorResponses,
+  },
+});
+
+const DatesDiff = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+const calendarPreviewRoute = createRoute({
+  method: 'post',
+  path: '/admin/calendar/{year}/preview',
+  tags: ['admin'],
+  security: staffSecurity,
+  summary: 'What replacing one year of holidays and 调休 days would change (nothing is saved)',
+  request: {
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: { required: true, content: json(HolidayYearSchema) },
+  },
+  responses: {
+    200: {
+      description: 'Dates added and removed; open cases with a deadline that year',
+      content: json(
+        z.object({
+          year: z.number(),
+          newYear: z.boolean(),
+          holidays: DatesDiff,
+          makeupWorkdays: DatesDiff,
+          openCasesDueThatYear: z.number(),
+        }),
+      ),
+    },
+    ...denied,
+    ...errorResponses,
+  },
+});
+
 /** Admin additions: account changes and previews of reference-data changes. */
 export function adminApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
@@ -44,6 +101,22 @@ export function adminApi(deps: AppDeps) {
     const account = await admin.update(username, c.req.valid('json'));
     deps.logger.info('account changed', { by: who.username, username, role: account.role });
     return c.json(account, 200);
+  });
+
+  app.openapi(catalogPreviewRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    return c.json(await previewCatalog(deps, c.req.valid('json')), 200);
+  });
+
+  app.openapi(calendarPreviewRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    const year = c.req.valid('json');
+    if (year.year !== c.req.valid('param').year) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The year in the path and the body differ.', [
+        { path: 'year', message: 'must equal the year in the path' },
+      ]);
+    }
+    return c.json(await previewCalendarYear(deps, year), 200);
   });
 
   return app;

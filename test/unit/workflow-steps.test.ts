@@ -30,9 +30,18 @@ describe('routing table (area, category) → office', () => {
     ['YOUTING', 'LATE_TRAINING', 'OFFICE_YOUTING'],
     ['LONGGANG', 'EXAM_RANKING', 'OFFICE_CITY'],
     ['LONGGANG', 'TEACHER_PAID_TUTORING', 'DISTRICT'], // category-specific rule wins
-    ['NOWHERE', 'HOMEWORK_OVERLOAD', 'DISTRICT'], // no rule: the district inspection team
+    ['NOWHERE', 'HOMEWORK_OVERLOAD', 'DISTRICT'], // unknown area: the district inspection team
   ])('%s + %s → %s', (area, category, office) => {
     expect(routeCase(seedCatalog, area, category).officeId).toBe(office);
+  });
+
+  it("falls back to the area's default office when no rule matches", () => {
+    // Arrange: no routing rules at all; Sanqu's default office is OFFICE_SANQU.
+    const catalog = { ...seedCatalog, routingRules: [] };
+    // Act
+    const routed = routeCase(catalog, 'SANQU', 'HOMEWORK_OVERLOAD');
+    // Assert
+    expect(routed).toMatchObject({ officeId: 'OFFICE_SANQU', matchedRule: false });
   });
 
   it('records the co-handling department for unlicensed institutions (市场监管局)', () => {

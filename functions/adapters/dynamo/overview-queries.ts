@@ -19,6 +19,7 @@ const FIELDS = [
   'status',
   'officeId',
   'category',
+  'area',
   'deadline',
   'escalationLevel',
   'receivedAt',

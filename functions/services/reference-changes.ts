@@ -1,0 +1,81 @@
+/**
+ * Reference-data changes with a preview (变更预览): the admin sends the new catalog or holiday year, sees
+ * what it affects (open cases per category, office and area; routing before → after; deadlines), then
+ * confirms against the version the preview was made from.
+ */
+import type { HolidayYear } from '../domain/calendar/holiday-data.js';
+import { seedHolidayCalendar } from '../domain/calendar/holiday-data.js';
+import { NO_OFFICE, OPEN_STATUSES } from '../domain/overview.js';
+import { type Catalog, catalogProblems } from '../domain/reference/catalog.js';
+import { calendarEffects, catalogEffects, type OpenCaseCounts } from '../domain/reference/catalog-changes.js';
+import { CALENDAR_REFERENCE } from './calendar-source.js';
+import { replaceCatalog } from './catalog-source.js';
+import { AppError, validationError } from './errors.js';
+import type { OverviewQueries } from './leader-overview.js';
+import type { CaseStore, CatalogSource } from './ports.js';
+
+export interface ReferenceChangeDeps {
+  store: CaseStore;
+  catalog: CatalogSource;
+  overview: OverviewQueries;
+}
+
+/** Open cases per category, office and area, and how many have a deadline in each year. */
+export async function openCaseCounts(overview: OverviewQueries) {
+  const byCategory: Record<string, number> = {};
+  const byOffice: Record<string, number> = {};
+  const byArea: Record<string, number> = {};
+  const dueByYear: Record<string, number> = {};
+  const bump = (m: Record<string, number>, k: string) => {
+    m[k] = (Object.hasOwn(m, k) ? (m[k] ?? 0) : 0) + 1;
+  };
+  await Promise.all(
+    OPEN_STATUSES.map((s) =>
+      overview.forEachWithStatus(s, (rows) => {
+        for (const r of rows) {
+          bump(byCategory, r.category);
+          bump(byOffice, r.officeId ?? NO_OFFICE);
+          if (r.area) bump(byArea, r.area);
+          if (r.deadline) bump(dueByYear, r.deadline.slice(0, 4));
+        }
+      }),
+    ),
+  );
+  return { counts: { byCategory, byOffice, byArea } satisfies OpenCaseCounts, dueByYear };
+}
+
+export async function previewCatalog(deps: ReferenceChangeDeps, next: Omit<Catalog, 'version'>) {
+  const problems = catalogProblems({ ...next, version: 0 });
+  if (problems.length > 0) throw validationError(problems);
+  const [current, open] = await Promise.all([deps.catalog.get(), openCaseCounts(deps.overview)]);
+  return { baseVersion: current.version, effects: catalogEffects(current, next, open.counts) };
+}
+
+/** Saves a previewed catalog unless someone saved another version since the preview (409). */
+export async function confirmCatalog(
+  deps: ReferenceChangeDeps,
+  next: Omit<Catalog, 'version'>,
+  baseVersion: number,
+) {
+  const current = await deps.catalog.get();
+  if (current.version !== baseVersion) {
+    throw new AppError(
+      409,
+      'VERSION_CONFLICT',
+      `The reference data changed since the preview (now version ${current.version}); preview again.`,
+      undefined,
+      { currentVersion: current.version },
+    );
+  }
+  return replaceCatalog(deps.store, deps.catalog, next);
+}
+
+export async function calendarYears(store: CaseStore): Promise<HolidayYear[]> {
+  return (await store.loadReference<HolidayYear[]>(CALENDAR_REFERENCE)) ?? seedHolidayCalendar;
+}
+
+export async function previewCalendarYear(deps: ReferenceChangeDeps, year: HolidayYear) {
+  const [years, open] = await Promise.all([calendarYears(deps.store), openCaseCounts(deps.overview)]);
+  const before = years.find((y) => y.year === year.year);
+  return calendarEffects(before, year, open.dueByYear[String(year.year)] ?? 0);
+}

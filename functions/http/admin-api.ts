@@ -113,7 +113,7 @@ export function adminApi(deps: AppDeps) {
     const year = c.req.valid('json');
     if (year.year !== c.req.valid('param').year) {
       throw new AppError(400, 'VALIDATION_FAILED', 'The year in the path and the body differ.', [
-        { path: 'year', message: 'must equal the year in the path' },
+        { path: 'year', code: 'invalid', message: 'must equal the year in the path' },
       ]);
     }
     return c.json(await previewCalendarYear(deps, year), 200);

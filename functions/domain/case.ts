@@ -76,6 +76,14 @@ export interface CaseRecord {
   readonly returnedBy?: string | undefined;
   readonly accountability?: readonly AccountabilityRecord[] | undefined;
   readonly feedback?: readonly CitizenFeedback[] | undefined;
+  /** Leader instructions (领导批示), shown to the office handling the case. */
+  readonly instructions?: readonly Instruction[] | undefined;
+}
+
+export interface Instruction {
+  readonly at: string;
+  readonly by: string;
+  readonly text: string;
 }
 
 export interface ExtensionRequest {

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { replyTemplatesOf } from '../domain/reference/catalog.js';
+import { templatesFor } from '../domain/reference/reply-templates.js';
 import { queueCounts, searchCases } from '../services/case-lists.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import { CaseSummarySchema } from './schemas/staff.js';
-import { CaseSearchSchema, QueueCountsSchema } from './schemas/workbench.js';
+import { CaseSearchSchema, QueueCountsSchema, ReplyTemplateSchema } from './schemas/workbench.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 
@@ -38,14 +40,33 @@ const routes = {
       ...errorResponses,
     },
   }),
+  templates: createRoute({
+    method: 'get',
+    path: '/reply-templates',
+    tags: ['staff'],
+    security: staffSecurity,
+    summary:
+      "Reply templates (答复模板) for a category: its own first, then general ones; {subject} is the subject's name",
+    request: { query: z.object({ category: z.string().min(1).max(64) }) },
+    responses: {
+      200: { description: 'Templates', content: json(z.object({ items: z.array(ReplyTemplateSchema) })) },
+      ...denied,
+      ...errorResponses,
+    },
+  }),
 };
 
-/** Staff workbench API: queue counts and search. */
+/** Staff workbench API: queue counts, search and reply templates. */
 export function workbenchApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.openapi(routes.counts, async (c) => c.json(await queueCounts(deps, requireStaff(c)), 200));
   app.openapi(routes.search, async (c) =>
     c.json(await searchCases(deps, requireStaff(c), c.req.valid('json')), 200),
   );
+  app.openapi(routes.templates, async (c) => {
+    requireStaff(c);
+    const catalog = await deps.catalog.get();
+    return c.json({ items: templatesFor(replyTemplatesOf(catalog), c.req.valid('query').category) }, 200);
+  });
   return app;
 }

@@ -33,6 +33,7 @@ export async function staffCaseView(deps: StaffCaseDeps, who: Principal, trackin
     accountability: r.accountability ?? [],
     feedback: r.feedback ?? [],
     mergedInto: r.mergedInto ? formatTrackingCode(r.mergedInto) : null,
+    instructions: r.instructions ?? [],
     events: [...r.events],
     allowedActions: allowedActions(r, who),
   };

@@ -63,6 +63,8 @@ const sample: Record<ActionType, CaseAction> = {
     measure: 'interview',
     targetUnit: '龙水镇第一小学',
   },
+  reclassify: { type: 'reclassify', urgent: true, reason: '涉及学生安全，按紧急件办理' },
+  instruct: { type: 'instruct', text: '请龙水片区本周内核查并反馈' },
 };
 
 /** Preconditions some actions need beyond the status. */
@@ -228,7 +230,7 @@ describe('action rules beyond role and status', () => {
       'request_extension',
       'submit_report',
     ]);
-    expect(allowedActions(caseIn('pending_review'), who.leader)).toEqual([]);
+    expect(allowedActions(caseIn('pending_review'), who.leader)).toEqual(['instruct']);
   });
 });
 
@@ -255,5 +257,76 @@ describe('citizen feedback', () => {
     expect(() => applyFeedback(caseIn('assigned'), { rating: 'satisfied' }, ctx)).toThrow(
       /once the case is closed/,
     );
+  });
+});
+
+describe('reclassify (改变类别/紧急程度) and instruct (领导批示)', () => {
+  it('urgent shortens the deadline, counted from assignment; the history says from what to what', () => {
+    // Arrange
+    const record = caseIn('in_progress');
+    // Act
+    const { next, notifications } = applyAction(record, sample.reclassify, who.dispatcher, ctx);
+    // Assert: urgent = 3 working days from Mon 2 March → end of Thu 5 March (Shanghai)
+    expect(next.urgent).toBe(true);
+    expect(next.deadline).toBe('2026-03-05T15:59:59.999Z');
+    expect(next.events.at(-1)).toEqual(
+      expect.objectContaining({
+        type: 'reclassified',
+        actor: 'dispatcher',
+        from: { category: 'HOMEWORK_OVERLOAD', urgent: false },
+        to: { category: 'HOMEWORK_OVERLOAD', urgent: true },
+        previousDeadline: '2026-03-23T15:59:59.999Z',
+        reason: '涉及学生安全，按紧急件办理',
+      }),
+    );
+    expect(notifications).toEqual([
+      expect.objectContaining({ kind: 'reclassified', to: { office: 'OFFICE_LONGSHUI' } }),
+    ]);
+  });
+
+  it('a new category takes its own policy; an unknown one or no change names the field', () => {
+    const changed = applyAction(
+      caseIn('assigned'),
+      { type: 'reclassify', category: 'EXAM_RANKING', reason: '实为公布考试排名' },
+      who.dispatcher,
+      ctx,
+    ).next;
+    const unknown = () =>
+      applyAction(
+        caseIn('assigned'),
+        { type: 'reclassify', category: 'NOPE', reason: 'x' },
+        who.dispatcher,
+        ctx,
+      );
+    const same = () =>
+      applyAction(
+        caseIn('assigned'),
+        { type: 'reclassify', urgent: false, reason: 'x' },
+        who.dispatcher,
+        ctx,
+      );
+    expect(changed.category).toBe('EXAM_RANKING');
+    expect(unknown).toThrow(expect.objectContaining({ kind: 'invalid', details: { field: 'category' } }));
+    expect(same).toThrow(expect.objectContaining({ kind: 'invalid' }));
+  });
+
+  it('a case not yet routed changes category without a deadline', () => {
+    const { next } = applyAction(
+      caseIn('submitted', { deadline: undefined }),
+      sample.reclassify,
+      who.dispatcher,
+      ctx,
+    );
+    expect([next.urgent, next.deadline]).toEqual([true, undefined]);
+  });
+
+  it('a leader instruction is recorded on the case and sent to its office', () => {
+    const { next, notifications } = applyAction(caseIn('assigned'), sample.instruct, who.leader, ctx);
+    expect(next.instructions).toEqual([
+      { at: NOW.toISOString(), by: 'leader', text: '请龙水片区本周内核查并反馈' },
+    ]);
+    expect(notifications).toEqual([
+      expect.objectContaining({ kind: 'instruction', to: { office: 'OFFICE_LONGSHUI' } }),
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { workingDaysBetween } from '../calendar/working-days.js';
 import type { AccountabilityMeasure, CaseEvent, CaseRecord, Finding } from '../case.js';
 import { type CaseStatus, caseStatusCodes } from '../case-status.js';
-import { findOffice } from '../reference/catalog.js';
+import { findCategory, findOffice } from '../reference/catalog.js';
 import type { Principal, Role } from '../staff.js';
 import { deadlinePolicy, dueAfter, handlingDeadline, type LifecycleContext } from './context.js';
 import { evolve, type StepResult } from './evolve.js';
@@ -40,7 +40,11 @@ export type CaseAction =
       measure: AccountabilityMeasure;
       targetUnit: string;
       note?: string | undefined;
-    };
+    }
+  /** 改变类别或紧急程度: a dispatcher corrects the category and/or urgency; the deadline follows. */
+  | { type: 'reclassify'; category?: string | undefined; urgent?: boolean | undefined; reason: string }
+  /** 领导批示: a leader's recorded instruction on a case, shown to its office. */
+  | { type: 'instruct'; text: string };
 export type ActionType = CaseAction['type'];
 
 const OPEN: CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_review', 'returned'];
@@ -60,6 +64,8 @@ export const actionRules: Record<ActionType, { roles: readonly Role[]; from: rea
   approve: { roles: ['dispatcher'], from: ['pending_review'] },
   send_back: { roles: ['dispatcher'], from: ['pending_review'] },
   record_accountability: { roles: ['dispatcher'], from: caseStatusCodes },
+  reclassify: { roles: ['dispatcher'], from: ['submitted', 'assigned', 'in_progress', 'returned'] },
+  instruct: { roles: ['leader'], from: OPEN },
 };
 
 export class LifecycleError extends Error {
@@ -368,7 +374,82 @@ export function applyAction(
         ),
         notifications: [],
       };
+
+    case 'reclassify':
+      return reclassify(record, action, who, ctx);
+
+    case 'instruct':
+      return {
+        next: evolve(
+          record,
+          { instructions: [...(record.instructions ?? []), { at, by: who.username, text: action.text }] },
+          [event('instruction', { text: action.text })],
+        ),
+        notifications: record.officeId
+          ? [toOffice(record.officeId, 'instruction', `领导批示：${action.text}`, 'Leader instruction')]
+          : [toDispatcher('instruction', `领导批示：${action.text}`, 'Leader instruction')],
+      };
   }
+}
+
+/**
+ * 改变类别/紧急程度: the new category and urgency set the handling deadline again, counted in working days
+ * from when the current office got the case (the office keeps the time it already had). A case not yet
+ * routed only changes its category or urgency; Route then uses them.
+ */
+function reclassify(
+  record: CaseRecord,
+  action: Extract<CaseAction, { type: 'reclassify' }>,
+  who: Principal,
+  ctx: LifecycleContext,
+): StepResult {
+  const category = action.category ?? record.category;
+  const urgent = action.urgent ?? record.urgent;
+  if (!findCategory(ctx.catalog, category)) {
+    throw new LifecycleError('invalid', `Unknown category "${category}".`, { field: 'category' });
+  }
+  if (category === record.category && urgent === record.urgent) {
+    throw new LifecycleError('invalid', 'Change the category or the urgency.', { field: 'category' });
+  }
+  const at = ctx.now.toISOString();
+  const onTheClock = record.deadline !== undefined && record.status !== 'submitted';
+  const due = onTheClock
+    ? dueAfter(
+        ctx,
+        new Date(record.assignedAt ?? record.receivedAt),
+        urgent
+          ? deadlinePolicy(ctx, category).urgentHandlingDays
+          : deadlinePolicy(ctx, category).handlingDays,
+        who.username,
+      )
+    : undefined;
+  const office = record.officeId;
+  return {
+    next: evolve(record, { category, urgent, ...(due ? { deadline: due.due } : {}) }, [
+      ...(due?.warnings ?? []),
+      {
+        type: 'reclassified',
+        at,
+        actor: who.username,
+        from: { category: record.category, urgent: record.urgent },
+        to: { category, urgent },
+        ...(due ? { deadline: due.due, previousDeadline: record.deadline } : {}),
+        reason: action.reason,
+      },
+    ]),
+    notifications:
+      office && due
+        ? [
+            {
+              kind: 'reclassified',
+              to: { office },
+              caseId: record.id,
+              message: `案件类别/紧急程度已调整，新办理期限 ${due.due}`,
+              messageEn: `Category or urgency changed; new deadline ${due.due}`,
+            },
+          ]
+        : [],
+  };
 }
 
 function reassignTo(

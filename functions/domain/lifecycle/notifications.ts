@@ -14,7 +14,9 @@ export type NotificationKind =
   | 'report_submitted'
   | 'closure'
   | 'sent_back'
-  | 'reopened';
+  | 'reopened'
+  | 'reclassified'
+  | 'instruction';
 
 export interface Notification {
   readonly kind: NotificationKind;

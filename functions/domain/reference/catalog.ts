@@ -5,6 +5,7 @@ import {
 } from '../calendar/deadline-policy.js';
 import { type Category, categories } from './categories.js';
 import { type Area, areas, type Office, offices, type RoutingRule, routingRules } from './district.js';
+import { type ReplyTemplate, seedReplyTemplates } from './reply-templates.js';
 
 /** What a complaint is about (被投诉对象类型). */
 export const subjectKinds = [
@@ -28,6 +29,8 @@ export interface Catalog {
   readonly routingRules: readonly RoutingRule[];
   /** Deadline defaults and per-category overrides (handling / urgent days); absent = the defaults. */
   readonly deadlines?: { readonly policy?: DeadlinePolicy; readonly byCategory?: DeadlinePolicyOverrides };
+  /** Reply templates (答复模板) per category; absent = the seeds (catalogs stored before they existed). */
+  readonly replyTemplates?: readonly ReplyTemplate[];
 }
 
 export const seedCatalog: Catalog = {
@@ -37,7 +40,10 @@ export const seedCatalog: Catalog = {
   offices,
   routingRules,
   deadlines: { policy: defaultDeadlinePolicy, byCategory: {} },
+  replyTemplates: seedReplyTemplates,
 };
+
+export const replyTemplatesOf = (c: Catalog) => c.replyTemplates ?? seedReplyTemplates;
 
 type CatalogProblemCode = 'duplicate' | 'unknown_value' | 'required';
 
@@ -104,6 +110,18 @@ export function catalogProblems(c: Catalog): { path: string; message: string; co
         message: 'unknown category',
       });
   }
+  dup(
+    (c.replyTemplates ?? []).map((t) => t.id),
+    'replyTemplates',
+  );
+  (c.replyTemplates ?? []).forEach((t, i) => {
+    if (t.category && !categoryCodes.has(t.category))
+      problems.push({
+        path: `replyTemplates.${i}.category`,
+        code: 'unknown_value',
+        message: `unknown category "${t.category}"`,
+      });
+  });
   if (!c.offices.some((o) => o.isDistrictTeam)) {
     problems.push({
       path: 'offices',

@@ -42,6 +42,12 @@ export const CaseActionSchema = z
       targetUnit: text(200),
       note: text(2000).optional(),
     }),
+    action('reclassify', {
+      category: z.string().min(1).max(64).optional().openapi({ description: 'new category code' }),
+      urgent: z.boolean().optional().openapi({ description: 'urgent cases get the short deadline' }),
+      reason: text(1000),
+    }),
+    action('instruct', { text: text(2000).openapi({ description: '领导批示: shown to the office' }) }),
   ])
   .openapi('CaseAction');
 

@@ -75,5 +75,17 @@ export const CatalogInputSchema = z
           .optional(),
       })
       .optional(),
+    replyTemplates: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, { error: 'must be UPPER_SNAKE_CASE' }),
+          category: z.string().min(1).max(64).optional(),
+          title: z.string().trim().min(1).max(100),
+          titleEn: z.string().trim().min(1).max(200),
+          text: z.string().trim().min(1).max(2000),
+        }),
+      )
+      .max(500)
+      .optional(),
   })
   .openapi('CatalogInput');

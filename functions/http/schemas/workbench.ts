@@ -40,3 +40,13 @@ export const CaseSearchSchema = z
     }
   })
   .openapi('CaseSearch');
+
+export const ReplyTemplateSchema = z
+  .object({
+    id: z.string(),
+    category: z.string().optional(),
+    title: z.string(),
+    titleEn: z.string(),
+    text: z.string(),
+  })
+  .openapi('ReplyTemplate');

@@ -11,7 +11,9 @@ import { systemClock } from './clock.js';
 import { createCaseRepository } from './dynamo/case-repository.js';
 import { createDynamoClient } from './dynamo/client.js';
 import { createCursorSealer, kmsCursorKey } from './dynamo/cursor.js';
+import { createNoticeStore } from './dynamo/notice-repository.js';
 import { createOutbox } from './dynamo/outbox-repository.js';
+import { createReportCaseSource } from './dynamo/report-cases.js';
 
 export function awsCoreDeps(env: NodeJS.ProcessEnv = process.env) {
   const tableName = env.TABLE_NAME;
@@ -36,5 +38,7 @@ export function awsCoreDeps(env: NodeJS.ProcessEnv = process.env) {
     calendar: createCalendarSource(store),
     clock: systemClock,
     logger: jsonLogger(),
+    reportCases: createReportCaseSource(client, tableName),
+    notices: createNoticeStore(client, tableName),
   };
 }

@@ -94,6 +94,20 @@ export const tableDesign = {
       sortKey: 'gsi11sk',
       purpose: 'sparse: cases a staff member entered (ENTERED#<username>): an operator’s own list',
     },
+    {
+      name: 'byFinishMonth',
+      partitionKey: 'rptFinishPk',
+      sortKey: 'rptFinishSk',
+      purpose:
+        'reports: cases closed, rejected or merged in a month by office (FINISHED#<yyyy-mm>#OFFICE#<id>), sorted by time received',
+    },
+    {
+      name: 'byEarlyDueMonth',
+      partitionKey: 'rptEarlyPk',
+      sortKey: 'rptEarlySk',
+      purpose:
+        'reports: cases closed before the month their deadline falls in (DUE#<yyyy-mm>#OFFICE#<id>), sorted by time received',
+    },
   ] as const satisfies readonly IndexDesign[],
 } as const;
 
@@ -202,4 +216,28 @@ export const keys = {
   wakePartition: (bucket: number) => `WAKE#${bucket}`,
   /** Upper bound of the sort keys due at `now` (every `<wakeAt>#<id>` with wakeAt ≤ now sorts below it). */
   wakeDueBound: (now: string) => `${now}#\uffff`,
+  /** Sparse: finished cases (closed 销号, rejected, merged) by month of closedAt. */
+  finishMonth: (month: string, officeId: string, receivedAt: string, caseId: string) => ({
+    rptFinishPk: `FINISHED#${month}#OFFICE#${officeId}`,
+    rptFinishSk: `${receivedAt}#${caseId}`,
+  }),
+  finishMonthPartition: (month: string, officeId: string) => `FINISHED#${month}#OFFICE#${officeId}`,
+  /** Sparse: closed cases whose deadline falls in a later month than the closure. */
+  earlyDueMonth: (deadlineMonth: string, officeId: string, receivedAt: string, caseId: string) => ({
+    rptEarlyPk: `DUE#${deadlineMonth}#OFFICE#${officeId}`,
+    rptEarlySk: `${receivedAt}#${caseId}`,
+  }),
+  earlyDueMonthPartition: (month: string, officeId: string) => `DUE#${month}#OFFICE#${officeId}`,
+  /** Published monthly notices (月度督查通报): one item per version, never overwritten. */
+  notice: (month: string, version: number) => ({
+    pk: 'NOTICE#MONTHLY',
+    sk: `${month}#V${String(version).padStart(4, '0')}`,
+  }),
+  noticePartition: () => 'NOTICE#MONTHLY',
+  /** 期号 claimed by a month within its year (one item per issue number, conditional put). */
+  noticeIssue: (year: string, issue: number) => ({
+    pk: `NOTICEISSUE#${year}`,
+    sk: String(issue).padStart(3, '0'),
+  }),
+  noticeIssuePartition: (year: string) => `NOTICEISSUE#${year}`,
 } as const;

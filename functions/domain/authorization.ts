@@ -52,3 +52,14 @@ export const canManageAccounts = (who: Principal) => who.role === 'admin';
 export function listOfficeScope(who: Principal, requested: string | undefined): string | undefined {
   return who.role === 'inspector' ? who.officeId : requested;
 }
+
+/**
+ * Monthly notice (月度督查通报): leaders and dispatchers read all of it, an inspector only the own
+ * office's section, nobody else; dispatchers (督查组办公室) publish it.
+ */
+export function noticeScope(who: Principal): 'all' | { officeId: string } | 'none' {
+  if (who.role === 'leader' || who.role === 'dispatcher') return 'all';
+  if (who.role === 'inspector' && who.officeId) return { officeId: who.officeId };
+  return 'none';
+}
+export const canPublishNotice = (who: Principal) => who.role === 'dispatcher';

@@ -11,6 +11,7 @@ import { handleError } from './errors.js';
 import { leaderApi } from './leader-api.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
 import { publicApi } from './public-api.js';
+import { reportsApi } from './reports-api.js';
 import { staffApi } from './staff-api.js';
 import { workbenchApi } from './workbench-api.js';
 
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', adminApi(deps));
   app.route('/api/v1', workbenchApi(deps));
   mountPages(app, deps);
+  app.route('/api/v1', reportsApi(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -14,6 +14,7 @@ import type {
   WorkflowStarter,
 } from '../services/ports.js';
 import type { RateLimiter } from '../services/rate-limiter.js';
+import type { NoticeStore, ReportCaseSource } from '../services/reports/ports.js';
 import type { IdentityDeps } from '../services/staff-accounts.js';
 
 /** Everything the app needs, injected: AWS adapters on Lambda, embedded ones locally, fakes in tests. */
@@ -41,4 +42,7 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The hotline number and mailbox address shown to citizens (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string };
+  /** Monthly notice (月度督查通报): the month's cases from its index partitions, published snapshots. */
+  reportCases: ReportCaseSource;
+  notices: NoticeStore;
 }

@@ -17,8 +17,10 @@ import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/ca
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
+import { createNoticeStore } from '../adapters/dynamo/notice-repository.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
+import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { localTokens } from '../adapters/identity/tokens.js';
@@ -159,6 +161,8 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     limits: publicRateLimits(opts.intakeRateLimit, opts.trackRateLimit),
     trustProxy: opts.trustProxy ?? false,
     publicContact: opts.publicContact,
+    reportCases: createReportCaseSource(client, tableName),
+    notices: createNoticeStore(client, tableName),
   };
   // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
   const app = createApp(deps);

@@ -46,6 +46,15 @@ export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
     Object.assign(attrs, keys.escalated(r.escalationLevel, r.deadline ?? r.receivedAt, r.id));
   }
   if (r.reporterPhoneKey) Object.assign(attrs, keys.reporterPhone(r.reporterPhoneKey, r.receivedAt, r.id));
+  // Report partitions (see functions/domain/reports/case-facts.ts): finished in a month, and closed
+  // before the month of the deadline, so a month's notice finds them without a Scan.
+  if (r.closedAt && finalStatuses.has(r.status)) {
+    const office = r.officeId ?? UNROUTED_OFFICE;
+    Object.assign(attrs, keys.finishMonth(receivedMonth(r.closedAt), office, r.receivedAt, r.id));
+    if (r.status === 'closed' && r.deadline && receivedMonth(r.deadline) > receivedMonth(r.closedAt)) {
+      Object.assign(attrs, keys.earlyDueMonth(receivedMonth(r.deadline), office, r.receivedAt, r.id));
+    }
+  }
   return attrs;
 }
 

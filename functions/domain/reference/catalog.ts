@@ -31,6 +31,8 @@ export interface Catalog {
   readonly deadlines?: { readonly policy?: DeadlinePolicy; readonly byCategory?: DeadlinePolicyOverrides };
   /** Reply templates (答复模板) per category; absent = the seeds (catalogs stored before they existed). */
   readonly replyTemplates?: readonly ReplyTemplate[];
+  /** Monthly notice: offices below these rates (0..1) are named for criticism; absent = 85 % / 90 %. */
+  readonly reportThresholds?: { readonly satisfactionRate: number; readonly onTimeRate: number };
 }
 
 export const seedCatalog: Catalog = {

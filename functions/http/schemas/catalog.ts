@@ -87,5 +87,12 @@ export const CatalogInputSchema = z
       )
       .max(500)
       .optional(),
+    reportThresholds: z
+      .strictObject({
+        satisfactionRate: z.number().min(0).max(1),
+        onTimeRate: z.number().min(0).max(1),
+      })
+      .optional()
+      .openapi({ description: 'Monthly notice: offices below these rates (0..1) are named for criticism' }),
   })
   .openapi('CatalogInput');

@@ -3,6 +3,7 @@ import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
 import type { OverviewQueries } from '../services/leader-overview.js';
 import type {
+  Admission,
   CalendarSource,
   CaseQueries,
   CatalogSource,
@@ -45,4 +46,6 @@ export interface AppDeps {
   /** Monthly notice (月度督查通报): the month's cases from its index partitions, published snapshots. */
   reportCases: ReportCaseSource;
   notices: NoticeStore;
+  /** Intake admission control (embedded runtime: workflow backlog and heap); absent = always admitted. */
+  admission?: Admission | undefined;
 }

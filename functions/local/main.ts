@@ -2,7 +2,9 @@
  * `npm start`: the whole system on one machine. Configuration from the environment:
  *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
  *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY,
- *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages).
+ *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages),
+ *   INTAKE_MAX_BACKLOG (10000 workflow executions waiting) and INTAKE_MAX_HEAP (0.85 of the heap limit):
+ *   past either, intake answers 503 with Retry-After instead of running out of memory.
  */
 import { resolve } from 'node:path';
 import { jsonLogger } from '../http/logger.js';
@@ -26,6 +28,8 @@ const runtime = await startRuntime({
   trackRateLimit: optionalNumber(process.env.TRACK_RATE_LIMIT),
   trustProxy: process.env.TRUST_PROXY === '1',
   publicContact: publicContact(process.env),
+  maxIntakeBacklog: optionalNumber(process.env.INTAKE_MAX_BACKLOG),
+  maxHeapFraction: optionalNumber(process.env.INTAKE_MAX_HEAP),
 });
 logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
 

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
@@ -34,6 +35,7 @@ import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
+import { createAdmission } from './admission.js';
 import { startEmbeddedStore } from './dynalite-store.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
@@ -66,6 +68,10 @@ export interface RuntimeOptions {
   /** Workflow executions running at once, due cases per scheduler batch (tests and benches). */
   workflowConcurrency?: number;
   workflowBatchSize?: number;
+  /** Intake answers 503 while the workflow backlog is at least this (INTAKE_MAX_BACKLOG, 10 000). */
+  maxIntakeBacklog?: number | undefined;
+  /** Intake answers 503 while the heap is past this fraction of its limit (INTAKE_MAX_HEAP, 0.85). */
+  maxHeapFraction?: number | undefined;
   tableName?: string;
   /** Hotline number and mailbox address shown on the public pages (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string } | undefined;
@@ -163,6 +169,11 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     publicContact: opts.publicContact,
     reportCases: createReportCaseSource(client, tableName),
     notices: createNoticeStore(client, tableName),
+    admission: createAdmission({
+      backlog: () => runner?.backlog() ?? 0,
+      maxBacklog: opts.maxIntakeBacklog,
+      maxHeapFraction: opts.maxHeapFraction,
+    }),
   };
   // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
   const app = createApp(deps);
@@ -186,8 +197,18 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     storeEndpoint: embedded.endpoint,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     async close() {
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      await runner?.stop();
+      // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
+      // flight a short grace, abort the workflows (their cases stay due in the wake index).
+      const stopped = runner?.stop();
+      if (server) {
+        const http = server as Server;
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const grace = setTimeout(() => http.closeAllConnections(), 2000);
+        await closed;
+        clearTimeout(grace);
+      }
+      await stopped;
       client.destroy();
       await embedded.close();
     },

@@ -65,6 +65,18 @@ export class StoreUnavailableError extends AppError {
   }
 }
 
+/** Admission control refused new work (intake flood): retry later; nothing was saved. */
+export const overloaded = (retryAfterSeconds: number) =>
+  new AppError(
+    503,
+    'OVERLOADED',
+    'The service is busy; nothing was saved. Please retry shortly.',
+    undefined,
+    {
+      retryAfterSeconds,
+    },
+  );
+
 /** A conditional write lost (e.g. expected version no longer current). */
 export class ConditionFailedError extends Error {
   constructor(message = 'condition failed') {

@@ -1,8 +1,9 @@
 import { type CaseRecord, type NewComplaint, newCaseRecord } from '../domain/case.js';
 import { type Catalog, findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
-import { AppError, type FieldProblem, validationError } from './errors.js';
+import { AppError, type FieldProblem, overloaded, validationError } from './errors.js';
 import type {
+  Admission,
   CaseStore,
   CatalogSource,
   Clock,
@@ -23,6 +24,8 @@ export interface IntakeDeps {
   logger?: Logger;
   /** Lookup hash of the reporter's phone (staff search); every runtime's app provides it. */
   lookupKeys?: LookupKeys;
+  /** Refuses intake under a flood (embedded runtime); absent = always admitted. */
+  admission?: Admission | undefined;
 }
 
 export interface IntakeReceipt {
@@ -44,6 +47,8 @@ export async function submitComplaint(
   complaint: NewComplaint,
   opts: { idempotencyKey?: string | undefined; enteredBy?: string | undefined } = {},
 ): Promise<IntakeReceipt> {
+  const admitted = deps.admission?.check();
+  if (admitted && !admitted.admitted) throw overloaded(admitted.retryAfterSeconds);
   const catalog = await deps.catalog.get();
   const category = findCategory(catalog, complaint.category);
   const problems = complaintProblems(catalog, complaint, deps.clock.now());

@@ -134,3 +134,11 @@ export interface CaseQueries {
 export interface LookupKeys {
   phone(phone: string): Promise<string>;
 }
+
+/**
+ * Admission control for intake: a flood is refused (503 + Retry-After) before the process runs out of
+ * memory or the workflow backlog grows past what it can catch up on. Nothing is stored when refused.
+ */
+export interface Admission {
+  check(): { admitted: true } | { admitted: false; reason: 'backlog' | 'memory'; retryAfterSeconds: number };
+}

@@ -2,6 +2,9 @@
 // while the main thread serves HTTP. Plain JavaScript: worker threads load it without a TS loader.
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
+import { patchDynalite } from './dynalite-patches.mjs';
+
+patchDynalite(); // closes LevelDB iterators after each query; item and index entries in one batch
 
 const server = dynalite({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.listen(workerData.port ?? 0, '127.0.0.1', () => {

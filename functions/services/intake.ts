@@ -54,9 +54,12 @@ export async function submitComplaint(
   const problems = complaintProblems(catalog, complaint, deps.clock.now());
   if (problems.length > 0 || !category) throw validationError(problems);
 
-  const { caseId, accessCode } = opts.idempotencyKey
-    ? await claimIdempotencyKey(deps, opts.idempotencyKey, complaint, opts.enteredBy)
-    : await freshIds(deps);
+  const now = deps.clock.now();
+  // With a key, the IDEM item fixes the case id, the access code and the receipt time, so a retry
+  // writes exactly the item (and index keys) an earlier attempt may have half-written.
+  const { caseId, accessCode, receivedAt } = opts.idempotencyKey
+    ? await claimIdempotencyKey(deps, opts.idempotencyKey, complaint, opts.enteredBy, now)
+    : { ...(await freshIds(deps)), receivedAt: now };
 
   const phone = complaint.anonymous ? undefined : complaint.reporter?.phone;
   const reporterPhoneKey = phone && deps.lookupKeys ? await deps.lookupKeys.phone(phone) : undefined;
@@ -68,7 +71,7 @@ export async function submitComplaint(
         ? undefined
         : await deps.vault.seal(caseId, complaint.reporter),
     accessCodeHash: await deps.secrets.hashAccessCode(accessCode),
-    receivedAt: deps.clock.now(),
+    receivedAt,
     enteredBy: opts.enteredBy,
     urgentByDefault: category.urgentByDefault,
   });
@@ -155,7 +158,8 @@ async function claimIdempotencyKey(
   key: string,
   complaint: NewComplaint,
   enteredBy: string | undefined,
-): Promise<{ caseId: string; accessCode: string }> {
+  now: Date,
+): Promise<{ caseId: string; accessCode: string; receivedAt: Date }> {
   const requestHash = deps.secrets.digest(canonicalJson({ complaint, enteredBy: enteredBy ?? null }));
   const ids = await freshIds(deps);
   const result = await deps.store.putIdempotencyRecord({
@@ -163,9 +167,9 @@ async function claimIdempotencyKey(
     caseId: ids.caseId,
     requestHash,
     sealedAccessCode: await deps.vault.sealSecret(ids.caseId, ids.accessCode),
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: now.toISOString(),
   });
-  if (result.created) return ids;
+  if (result.created) return { ...ids, receivedAt: now };
   const existing = result.existing;
   if (existing.requestHash !== requestHash) {
     throw new AppError(
@@ -177,6 +181,7 @@ async function claimIdempotencyKey(
   return {
     caseId: existing.caseId,
     accessCode: await deps.vault.openSecret(existing.caseId, existing.sealedAccessCode),
+    receivedAt: new Date(existing.createdAt),
   };
 }
 

@@ -98,6 +98,25 @@ describe('Idempotency-Key', () => {
     expect(tracked.status).toBe(200);
   });
 
+  it("a retry files the case at the first attempt's receipt time, so a half-written case is never listed twice", async () => {
+    // Arrange: the first case write fails (as when the process dies after the store wrote the case's
+    // index entries but before its item); the client retries an hour later.
+    const { rt } = await setup();
+    const createCase = rt.store.createCase;
+    rt.store.createCase = async () => {
+      rt.store.createCase = createCase;
+      throw new Error('process died');
+    };
+    await file(rt, validComplaint(), 'key-crash-0003');
+    rt.clock.advance(3600_000);
+    // Act
+    const retried = await json(file(rt, validComplaint(), 'key-crash-0003'));
+    const stored = await rt.store.getCase(retried.trackingCode.replace('-', ''));
+    // Assert: same receipt time as the first attempt, hence the same status-index key it may have left.
+    expect(stored?.receivedAt).toBe('2026-03-02T02:00:00.000Z');
+    expect(retried.receivedAt).toBe('2026-03-02T02:00:00.000Z');
+  });
+
   it('crash after the case item, before the workflow start: 503, and the retry starts it once', async () => {
     // Arrange
     const { rt, starts, failWorkflowOnce } = await setup();

@@ -11,6 +11,7 @@ import { isLang, rememberLang } from './i18n/index.js';
 import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
 import { publicPages } from './pages/public.js';
 import { staffPages } from './pages/staff.js';
+import { workbenchPages } from './pages/workbench/index.js';
 import { pageSession } from './session.js';
 import { staticAssets } from './static/assets.js';
 
@@ -48,6 +49,7 @@ export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
   });
   app.route('/', publicPages(deps));
   app.route('/staff', staffPages(deps));
+  app.route('/staff', workbenchPages(deps));
 }
 
 /** Only a local path may be a redirect target (no `//host`, no scheme). */

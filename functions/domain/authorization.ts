@@ -1,7 +1,8 @@
 /**
  * Authorization (权限): the one module that says who may see and do what, checked per object.
  *  - operator (接线员): files hotline, mailbox and e-mail complaints; reads the cases they entered.
- *  - inspector (片区督导室): only their office's cases; files `inspection` complaints (明察暗访).
+ *  - inspector (片区督导室): only their office's cases; files `inspection` complaints (明察暗访) and
+ *    reads the ones they filed.
  *  - dispatcher (督查组办公室): every case; acts on them; may reveal a reporter's identity.
  *  - leader (领导小组): every case, read-only.
  *  - admin: staff accounts and reference data; no case content.
@@ -33,7 +34,10 @@ export function canSeeCase(who: Principal, record: CaseRecord): boolean {
     case 'leader':
       return true;
     case 'inspector':
-      return who.officeId !== undefined && record.officeId === who.officeId;
+      // Their office's cases, and an inspection finding (明察暗访) they filed wherever it was routed.
+      return (
+        (who.officeId !== undefined && record.officeId === who.officeId) || record.enteredBy === who.username
+      );
     case 'operator':
       return record.enteredBy === who.username;
     case 'admin':

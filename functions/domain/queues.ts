@@ -42,5 +42,6 @@ export const queueNames = [
   'extension',
   'escalated',
   'unrouted',
+  'entered',
 ] as const;
 export type QueueName = (typeof queueNames)[number];

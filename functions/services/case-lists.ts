@@ -55,7 +55,7 @@ const STATUS_QUEUES: ReadonlySet<QueueName> = new Set(['submitted', 'returned', 
 const OFFICE_QUEUES: ReadonlySet<QueueName> = new Set(['open', 'due_soon', 'overdue', 'finished']);
 
 /** The instants that bound "overdue" and "due soon" now. */
-async function clockRanges(deps: ListDeps) {
+export async function clockRanges(deps: ListDeps) {
   const ctx = await lifecycleContext(deps);
   const now = ctx.now.toISOString();
   return { now, dueSoonEnd: dueAfter(ctx, ctx.now, DUE_SOON_WORKING_DAYS).due };
@@ -90,6 +90,10 @@ export async function resolveQueue(deps: ListDeps, who: Principal, f: CaseListFi
     if (extra.length) throw validationError(extra.map(([k]) => notWith(k, with_)));
   };
 
+  if (queue === 'entered' && who.role !== 'operator') {
+    reject(['queue', 'month'], 'the cases you entered');
+    return { kind: 'entered_by', username: who.username, month: f.month };
+  }
   if (who.role === 'operator') {
     reject(['month'], 'an operator’s own list (month only)');
     return { kind: 'entered_by', username: who.username, month: f.month };
@@ -149,7 +153,10 @@ export async function listStaffCases(deps: ListDeps, who: Principal, f: CaseList
  * Queue counts for a workbench home (Select COUNT per queue partition; the cost of each is reading its
  * items — a few hundred per office queue, the size of each dispatcher queue — not the table).
  */
-export async function queueCounts(deps: ListDeps, who: Principal) {
+export async function queueCounts(
+  deps: ListDeps,
+  who: Principal,
+): Promise<{ role: string; officeId: string | null; counts: Record<string, number> }> {
   if (who.role === 'inspector' && who.officeId) {
     const officeId = who.officeId;
     const { now, dueSoonEnd } = await clockRanges(deps);

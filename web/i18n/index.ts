@@ -8,14 +8,20 @@ import { getCookie, setCookie } from 'hono/cookie';
 import * as common from './common.js';
 import * as publicPages from './public.js';
 import * as staffPages from './staff.js';
+import * as workbench from './workbench.js';
 
 export const langs = ['zh-CN', 'en'] as const;
 export type Lang = (typeof langs)[number];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANG_COOKIE = 'duban_lang';
 
-const zh = { common: common.zh, public: publicPages.zh, staff: staffPages.zh };
-const en: typeof zh = { common: common.en, public: publicPages.en, staff: staffPages.en };
+const zh = { common: common.zh, public: publicPages.zh, staff: staffPages.zh, workbench: workbench.zh };
+const en: typeof zh = {
+  common: common.en,
+  public: publicPages.en,
+  staff: staffPages.en,
+  workbench: workbench.en,
+};
 
 export type Messages = typeof zh;
 export const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

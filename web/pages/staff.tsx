@@ -99,25 +99,5 @@ export function staffPages(deps: AppDeps) {
     return c.redirect('/staff/login', 303);
   });
 
-  // A minimal staff home; the workbench replaces it.
-  app.get('/', (c) => {
-    const r = staffOrRedirect(c);
-    if ('response' in r) return r.response;
-    const { t } = i18n(c);
-    return renderPage(
-      c,
-      { title: t.staff.home, staff: true },
-      <>
-        <h1>{t.staff.home}</h1>
-        <p>{t.staff.welcome(r.who.username, t.staff.roles[r.who.role])}</p>
-        {r.who.role === 'operator' || r.who.role === 'dispatcher' ? (
-          <p>
-            <a href="/staff/intake">{t.staff.intake.nav}</a>
-          </p>
-        ) : null}
-      </>,
-    );
-  });
-
   return app;
 }

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { appJs } from './app-js.js';
 import { baseCss } from './css/base.js';
+import { workbenchCss } from './css/workbench.js';
 
 /**
  * Static assets as string modules (no loader, no files to copy: the Lambda bundle carries them), served
  * under content-hashed names with a year of immutable caching. One stylesheet: the base plus each area's
  * namespaced additions, in this order.
  */
-const css = [baseCss].join('\n');
+const css = [baseCss, workbenchCss].join('\n');
 
 /** The site icon: a seal-like square with 督. */
 const iconSvg =

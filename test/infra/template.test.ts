@@ -13,7 +13,8 @@ beforeAll(() => {
   const built = buildApp(new App({ context: { stage: 'test' } }));
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
-});
+  // Bundling every Lambda with esbuild takes seconds on an idle machine and far longer on a busy one.
+}, 240_000);
 
 describe('stateful stack', () => {
   it('builds the table from the shared table design', () => {

@@ -154,5 +154,5 @@ describe('restart', () => {
     // Assert
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(tracked.every((t) => t.http === 200 && t.status === 'assigned')).toBe(true);
-  }, 60_000);
+  }, 240_000);
 });

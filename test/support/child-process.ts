@@ -39,7 +39,7 @@ export async function startChild(entry: string, env: Record<string, string>, rea
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start: ${out.slice(-500)}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start: ${out.slice(-500)}`)), 90_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes(readyText)) {

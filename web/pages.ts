@@ -8,7 +8,10 @@ import type { AppDeps } from '../functions/http/deps.js';
 import type { RateLimiter } from '../functions/services/rate-limiter.js';
 import { verifyFormCsrf } from './csrf.js';
 import { isLang, rememberLang } from './i18n/index.js';
+import { adminAccountPages } from './pages/admin-accounts.js';
+import { adminReferencePages } from './pages/admin-reference.js';
 import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
+import { leaderPages } from './pages/leader.js';
 import { publicPages } from './pages/public.js';
 import { staffPages } from './pages/staff.js';
 import { workbenchPages } from './pages/workbench/index.js';
@@ -50,6 +53,9 @@ export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
   app.route('/', publicPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/staff', workbenchPages(deps));
+  app.route('/staff', leaderPages(deps));
+  app.route('/staff/admin/accounts', adminAccountPages(deps));
+  app.route('/staff/admin/reference', adminReferencePages(deps));
 }
 
 /** Only a local path may be a redirect target (no `//host`, no scheme). */

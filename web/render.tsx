@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Principal } from '../functions/domain/staff.js';
 import type { AuthEnv } from '../functions/http/auth.js';
 import { csrfToken } from './csrf.js';
 import { i18n, type Messages } from './i18n/index.js';
@@ -20,7 +21,8 @@ export async function renderPage(c: Context<AuthEnv>, opts: PageOptions, body: C
   const url = new URL(c.req.url);
   const here = c.req.method === 'GET' ? url.pathname + url.search : url.pathname;
   const staff = opts.staff ? { who: c.get('principal'), csrf: csrfToken(c) } : undefined;
-  const nav = opts.nav ?? (opts.staff ? staffNav(t, c.get('principal') !== undefined) : undefined);
+  const nav =
+    opts.nav ?? (opts.staff ? staffNav(t, c.get('principal') !== undefined, c.get('principal')) : undefined);
   const page = (
     <Layout lang={lang} t={t} title={opts.title} here={here} staff={staff} nav={nav}>
       {body}
@@ -31,10 +33,24 @@ export async function renderPage(c: Context<AuthEnv>, opts: PageOptions, body: C
 }
 
 /** Navigation of staff pages; other areas (workbench, reports, admin) add their entries here. */
-export function staffNav(t: Messages, loggedIn: boolean): NavItem[] {
+export function staffNav(t: Messages, loggedIn: boolean, who?: Principal): NavItem[] {
   if (!loggedIn) return [{ href: '/staff/login', label: t.staff.login.title }];
   return [
     { href: '/staff', label: t.staff.home },
     { href: '/staff/intake', label: t.staff.intake.nav },
+    ...adminLeaderNav(t, who),
   ];
+}
+
+/** Overview for leaders and dispatchers; accounts and reference data for admins. */
+function adminLeaderNav(t: Messages, who: Principal | undefined): NavItem[] {
+  const m = t.admin.nav;
+  if (who?.role === 'leader' || who?.role === 'dispatcher')
+    return [{ href: '/staff/overview', label: m.overview }];
+  if (who?.role === 'admin')
+    return [
+      { href: '/staff/admin/accounts', label: m.accounts },
+      { href: '/staff/admin/reference', label: m.reference },
+    ];
+  return [];
 }

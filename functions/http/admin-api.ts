@@ -87,13 +87,17 @@ const calendarPreviewRoute = createRoute({
   },
 });
 
-/** Admin additions: account changes and previews of reference-data changes. */
-export function adminApi(deps: AppDeps) {
-  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
-  const admin = staffAdmin({
+/** Account administration over the runtime's directory (API and admin pages share it). */
+export const accountAdmin = (deps: AppDeps) =>
+  staffAdmin({
     directory: deps.identity.directory,
     offices: async () => (await deps.catalog.get()).offices,
   });
+
+/** Admin additions: account changes and previews of reference-data changes. */
+export function adminApi(deps: AppDeps) {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  const admin = accountAdmin(deps);
 
   app.openapi(updateAccountRoute, async (c) => {
     const who = requireStaff(c, ['admin']);

@@ -177,6 +177,7 @@ export function staffAdmin(deps: {
 }) {
   return {
     list: () => deps.directory.list(),
+    get: (username: string) => deps.directory.get(username),
     async create(input: NewAccount) {
       checkOffice(input, await deps.offices());
       return deps.directory.create(input);

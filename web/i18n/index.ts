@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import * as adminPages from './admin.js';
 import * as common from './common.js';
 import * as publicPages from './public.js';
 import * as staffPages from './staff.js';
@@ -15,12 +16,19 @@ export type Lang = (typeof langs)[number];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANG_COOKIE = 'duban_lang';
 
-const zh = { common: common.zh, public: publicPages.zh, staff: staffPages.zh, workbench: workbench.zh };
+const zh = {
+  common: common.zh,
+  public: publicPages.zh,
+  staff: staffPages.zh,
+  workbench: workbench.zh,
+  admin: adminPages.zh,
+};
 const en: typeof zh = {
   common: common.en,
   public: publicPages.en,
   staff: staffPages.en,
   workbench: workbench.en,
+  admin: adminPages.en,
 };
 
 export type Messages = typeof zh;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { appJs } from './app-js.js';
+import { adminCss } from './css/admin.js';
 import { baseCss } from './css/base.js';
 import { workbenchCss } from './css/workbench.js';
 
@@ -9,7 +10,7 @@ import { workbenchCss } from './css/workbench.js';
  * under content-hashed names with a year of immutable caching. One stylesheet: the base plus each area's
  * namespaced additions, in this order.
  */
-const css = [baseCss, workbenchCss].join('\n');
+const css = [baseCss, workbenchCss, adminCss].join('\n');
 
 /** The site icon: a seal-like square with 督. */
 const iconSvg =

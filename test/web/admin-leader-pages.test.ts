@@ -79,8 +79,9 @@ describe('leader overview page', () => {
     // Assert
     expect(page.html).toContain('督办总览');
     expect(page.html).toContain('龙水片区督导室');
-    expect(page.html).toContain('href="/staff/cases?queue=open&amp;office=OFFICE_LONGSHUI"');
-    expect(page.html).toContain('href="/staff/cases?queue=open&amp;category=HOMEWORK_OVERLOAD"');
+    expect(page.html).toContain('href="/staff/search?office=OFFICE_LONGSHUI"');
+    expect(page.html).toContain('href="/staff/search?category=HOMEWORK_OVERLOAD"');
+    expect(page.html).toContain('href="/staff?queue=escalated"');
     expect(en.html).toContain('Longshui area inspection office');
     expect(en.html).toContain('By category');
   });

@@ -12,8 +12,12 @@ import { staffOrRedirect } from '../session.js';
 export const shanghaiTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** Link into the workbench's case lists (its `/staff/cases` query parameters). */
-export const casesHref = (q: Record<string, string>) => `/staff/cases?${new URLSearchParams(q).toString()}`;
+/**
+ * Links into the workbench's lists: its browse page (`/staff/search?office=…` — an office's open
+ * cases by deadline, overdue first; `?category=…`) and its queues (`/staff?queue=escalated|unrouted`).
+ */
+export const browseHref = (q: Record<string, string>) => `/staff/search?${new URLSearchParams(q).toString()}`;
+export const queueHref = (queue: string) => `/staff?queue=${queue}`;
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
@@ -37,15 +41,15 @@ export function leaderPages(deps: AppDeps) {
       return cat ? localName(lang, cat) : code;
     };
     const tiles: { label: string; value: string; detail?: string; href?: string; tone?: string }[] = [
-      { label: m.open, value: String(o.totals.open), href: casesHref({ queue: 'open' }) },
+      { label: m.open, value: String(o.totals.open) },
       {
         label: m.overdue,
         value: String(o.totals.overdue),
-        href: casesHref({ queue: 'overdue' }),
+        href: queueHref('escalated'),
         tone: o.totals.overdue > 0 ? 'warn' : undefined,
       },
-      { label: m.urged, value: String(o.totals.urged), href: casesHref({ queue: 'escalated' }) },
-      { label: m.supervised, value: String(o.totals.supervised), href: casesHref({ queue: 'escalated' }) },
+      { label: m.urged, value: String(o.totals.urged), href: queueHref('escalated') },
+      { label: m.supervised, value: String(o.totals.supervised), href: queueHref('escalated') },
       {
         label: m.accountabilityThisMonth,
         value: String(o.totals.accountabilityThisMonth),
@@ -69,10 +73,10 @@ export function leaderPages(deps: AppDeps) {
       m.accountabilityThisMonth,
       m.onTimeRate,
     ];
-    const cells = (f: OverviewFigures, filter: Record<string, string>) => [
-      f.open > 0 ? <a href={casesHref({ queue: 'open', ...filter })}>{f.open}</a> : '0',
+    const cells = (f: OverviewFigures, href: string) => [
+      f.open > 0 ? <a href={href}>{f.open}</a> : '0',
       f.overdue > 0 ? (
-        <a href={casesHref({ queue: 'overdue', ...filter })} class="ad-hot">
+        <a href={href} class="ad-hot">
           {f.overdue}
         </a>
       ) : (
@@ -133,7 +137,10 @@ export function leaderPages(deps: AppDeps) {
           m.office,
           o.byOffice.map((f) => ({
             name: officeName(f.officeId),
-            cells: cells(f, f.officeId === NO_OFFICE ? {} : { office: f.officeId }),
+            cells: cells(
+              f,
+              f.officeId === NO_OFFICE ? queueHref('unrouted') : browseHref({ office: f.officeId }),
+            ),
           })),
         )}
         {table(
@@ -141,7 +148,7 @@ export function leaderPages(deps: AppDeps) {
           m.category,
           o.byCategory.map((f) => ({
             name: categoryName(f.category),
-            cells: cells(f, { category: f.category }),
+            cells: cells(f, browseHref({ category: f.category })),
           })),
         )}
       </div>,

@@ -5,7 +5,7 @@ import { staffNav } from '../../render.js';
 
 /** Staff navigation plus the workbench entries this role uses. */
 export function workbenchNav(t: Messages, who: Principal): NavItem[] {
-  const base = staffNav(t, true).filter(
+  const base = staffNav(t, true, who).filter(
     (n) => n.href !== '/staff/intake' || who.role === 'operator' || who.role === 'dispatcher',
   );
   const m = t.workbench.nav;

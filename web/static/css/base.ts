@@ -38,6 +38,9 @@ p, ul, ol, dl, table, fieldset { margin: 0 0 var(--gap); }
 .site-nav { background: var(--brand-dark); }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1.25rem; margin: 0; padding: 0.35rem 0; }
 .site-nav a { text-decoration: none; font-size: 1rem; }
+.site-nav form.inline { display: inline; margin: 0; }
+.site-nav .nav-button, .staff .site-nav .nav-button { color: #fff; font-size: 1rem; padding: 0; min-height: 0; }
+.site-nav .nav-button:hover { color: #fff; }
 .site-nav a[aria-current="page"] { text-decoration: underline; text-decoration-thickness: 3px; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 .staff .wrap { max-width: 80rem; }

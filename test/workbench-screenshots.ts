@@ -29,18 +29,28 @@ try {
   }
   await env.runtime.runner?.settle();
   const inspector = await login(app, 'inspector-a');
-  const view = await json(
-    app.request(`/api/v1/cases/${codes[0]}`, { headers: { authorization: `Bearer ${inspector}` } }),
-  );
-  await app.request(`/api/v1/cases/${codes[0]}/actions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${inspector}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'start', expectedVersion: view.version }),
+  const act = async (code: string, body: Record<string, unknown>) => {
+    const headers = { authorization: `Bearer ${inspector}` };
+    const view = await json(app.request(`/api/v1/cases/${code}`, { headers }));
+    await app.request(`/api/v1/cases/${code}/actions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, expectedVersion: view.version }),
+    });
+  };
+  for (const code of codes) await act(code, { type: 'start' });
+  await act(codes[1] as string, {
+    type: 'submit_report',
+    finding: 'substantiated',
+    actions: '已责令停止培训',
+    reply: '经核查属实，已会同市场监管部门取缔。',
   });
+  await act(codes[2] as string, { type: 'request_extension', days: 5, reason: '需调取考试成绩公布材料' });
+  await act(codes[0] as string, { type: 'note', text: '已电话联系学校教务处' });
   const { context, page } = await newReader(env.browser, { viewport: DESKTOP });
   for await (const stop of workbenchTour(page, env.url, codes[0] as string)) {
     const file = `${out}/${stop}-zh-desktop.png`;
-    await screenshot(page, file, false);
+    await screenshot(page, file, process.env.FULL === '1');
     console.log(file);
   }
   await context.close();

@@ -128,7 +128,9 @@ describe('workbench in Chromium', () => {
     await dispatcher.context.close();
   });
 
-  it('merge, return and reassign; another office cannot open the case; two staff at once', { timeout: 180_000 }, async () => {
+  it('merge, return and reassign; another office cannot open the case; two staff at once', {
+    timeout: 180_000,
+  }, async () => {
     const first = await hotline();
     const dup = await hotline();
     const misrouted = await hotline();
@@ -170,7 +172,9 @@ describe('workbench in Chromium', () => {
     for (const r of [dispatcher, inspector, other, second]) await r.context.close();
   });
 
-  it('every workbench page passes axe (no serious or critical violations)', { timeout: 180_000 }, async () => {
+  it('every workbench page passes axe (no serious or critical violations)', {
+    timeout: 180_000,
+  }, async () => {
     const { trackingCode } = await hotline();
     const { context, page } = await newReader(env.browser, { viewport: DESKTOP });
     const found: Record<string, unknown> = {};

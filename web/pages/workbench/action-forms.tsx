@@ -136,19 +136,22 @@ export function ActionForm(p: FormProps) {
   const n = (name: string) => `${p.type}.${name}`;
   const v = (name: string) => (mine ? p.state.values?.[name] : undefined);
   const err = (name: string) => (mine ? p.state.errors?.byField[n(name)] : undefined);
-  const common = { errorPrefix: p.t.common.errorPrefix };
+  /** Name, kept value, error and error prefix of one field of this form. */
+  const bind = (name: string) => ({
+    name: n(name),
+    value: v(name),
+    error: err(name),
+    errorPrefix: p.t.common.errorPrefix,
+  });
   const id = `act-${p.type}`;
   const offices = p.catalog.offices.map((o) => ({ value: o.id, label: localName(p.lang, o) }));
   const reason = (required = true) => (
     <TextArea
-      name={n('reason')}
+      {...bind('reason')}
       label={f.reason}
       optional={required ? undefined : p.t.common.optional}
-      value={v('reason')}
-      error={err('reason')}
       rows={2}
       maxlength={1000}
-      {...common}
     />
   );
   const fields = (() => {
@@ -156,29 +159,9 @@ export function ActionForm(p: FormProps) {
       case 'start':
         return null;
       case 'note':
-        return (
-          <TextArea
-            name={n('text')}
-            label={f.text}
-            value={v('text')}
-            error={err('text')}
-            rows={3}
-            maxlength={2000}
-            {...common}
-          />
-        );
+        return <TextArea {...bind('text')} label={f.text} rows={3} maxlength={2000} />;
       case 'instruct':
-        return (
-          <TextArea
-            name={n('text')}
-            label={f.instruction}
-            value={v('text')}
-            error={err('text')}
-            rows={3}
-            maxlength={2000}
-            {...common}
-          />
-        );
+        return <TextArea {...bind('text')} label={f.instruction} rows={3} maxlength={2000} />;
       case 'return':
       case 'reject':
       case 'send_back':
@@ -186,45 +169,24 @@ export function ActionForm(p: FormProps) {
       case 'request_extension':
         return (
           <>
-            <TextInput
-              name={n('days')}
-              label={f.days}
-              value={v('days')}
-              error={err('days')}
-              inputmode="numeric"
-              short
-              {...common}
-            />
+            <TextInput {...bind('days')} label={f.days} inputmode="numeric" short />
             {reason()}
           </>
         );
       case 'submit_report': {
-        const picked = mine ? p.state.values?.template : undefined;
         return (
           <>
             <Radios
-              name={n('finding')}
+              {...bind('finding')}
               label={f.finding}
-              value={v('finding')}
-              error={err('finding')}
               options={findings.map((x) => ({ value: x, label: m.findings[x] }))}
-              {...common}
             />
-            <TextArea
-              name={n('actions')}
-              label={f.actionsTaken}
-              value={v('actions')}
-              error={err('actions')}
-              rows={3}
-              maxlength={4000}
-              {...common}
-            />
+            <TextArea {...bind('actions')} label={f.actionsTaken} rows={3} maxlength={4000} />
             {p.templates.length ? (
               <div class="wb-template">
                 <Select
-                  name={n('template')}
+                  {...bind('template')}
                   label={f.template}
-                  value={picked}
                   placeholder=""
                   options={p.templates.map((x) => ({
                     value: x.id,
@@ -236,15 +198,7 @@ export function ActionForm(p: FormProps) {
                 </Button>
               </div>
             ) : null}
-            <TextArea
-              name={n('reply')}
-              label={f.reply}
-              value={v('reply')}
-              error={err('reply')}
-              rows={5}
-              maxlength={2000}
-              {...common}
-            />
+            <TextArea {...bind('reply')} label={f.reply} rows={5} maxlength={2000} />
           </>
         );
       }
@@ -253,25 +207,15 @@ export function ActionForm(p: FormProps) {
           <>
             {p.mergeCandidates.length ? (
               <Radios
-                name={n('candidate')}
+                {...bind('candidate')}
                 label={f.candidates}
-                value={v('candidate')}
                 options={p.mergeCandidates.map((r) => ({
                   value: r.trackingCode,
                   label: `${r.trackingCode} · ${r.subject.name} · ${r.receivedAt.slice(0, 10)}`,
                 }))}
-                {...common}
               />
             ) : null}
-            <TextInput
-              name={n('into')}
-              label={f.into}
-              value={v('into')}
-              error={err('into')}
-              short
-              spellcheck={false}
-              {...common}
-            />
+            <TextInput {...bind('into')} label={f.into} short spellcheck={false} />
             {mine && p.state.values?.askConfirm ? (
               <div class="choice">
                 <input type="checkbox" id={`${id}-confirm`} name={n('confirmOther')} value="1" />
@@ -283,15 +227,7 @@ export function ActionForm(p: FormProps) {
       case 'reassign':
         return (
           <>
-            <Select
-              name={n('officeId')}
-              label={f.officeId}
-              value={v('officeId')}
-              error={err('officeId')}
-              placeholder=""
-              options={offices}
-              {...common}
-            />
+            <Select {...bind('officeId')} label={f.officeId} placeholder="" options={offices} />
             {reason(false)}
           </>
         );
@@ -299,25 +235,14 @@ export function ActionForm(p: FormProps) {
         return (
           <>
             <Radios
-              name={n('decision')}
+              {...bind('decision')}
               label={f.decision}
-              value={v('decision')}
-              error={err('decision')}
               options={[
                 { value: 'reassign', label: f.reassignTo },
                 { value: 'send_back', label: f.sendBackTo },
               ]}
-              {...common}
             />
-            <Select
-              name={n('officeId')}
-              label={f.officeId}
-              value={v('officeId')}
-              error={err('officeId')}
-              placeholder=""
-              options={offices}
-              {...common}
-            />
+            <Select {...bind('officeId')} label={f.officeId} placeholder="" options={offices} />
             {reason(false)}
           </>
         );
@@ -325,91 +250,49 @@ export function ActionForm(p: FormProps) {
         return (
           <>
             <Radios
-              name={n('approve')}
+              {...bind('approve')}
               label={f.approveExt}
-              value={v('approve')}
-              error={err('approve')}
               options={[
                 { value: 'true', label: f.yes },
                 { value: 'false', label: f.no },
               ]}
-              {...common}
             />
-            <TextInput
-              name={n('newDeadline')}
-              type="date"
-              label={f.newDeadline}
-              value={v('newDeadline')}
-              error={err('newDeadline')}
-              short
-              {...common}
-            />
+            <TextInput {...bind('newDeadline')} type="date" label={f.newDeadline} short />
             {reason(false)}
           </>
         );
       case 'approve':
-        return (
-          <TextArea
-            name={n('note')}
-            label={f.note}
-            value={v('note')}
-            error={err('note')}
-            rows={2}
-            maxlength={1000}
-            {...common}
-          />
-        );
+        return <TextArea {...bind('note')} label={f.note} rows={2} maxlength={1000} />;
       case 'record_accountability':
         return (
           <>
             <Select
-              name={n('measure')}
+              {...bind('measure')}
               label={f.measure}
-              value={v('measure')}
-              error={err('measure')}
               placeholder=""
               options={accountabilityMeasures.map((x) => ({ value: x, label: m.measures[x] }))}
-              {...common}
             />
-            <TextInput
-              name={n('targetUnit')}
-              label={f.targetUnit}
-              value={v('targetUnit')}
-              error={err('targetUnit')}
-              {...common}
-            />
-            <TextArea
-              name={n('note')}
-              label={f.note}
-              value={v('note')}
-              error={err('note')}
-              rows={2}
-              maxlength={2000}
-              {...common}
-            />
+            <TextInput {...bind('targetUnit')} label={f.targetUnit} />
+            <TextArea {...bind('note')} label={f.note} rows={2} maxlength={2000} />
           </>
         );
       case 'reclassify':
         return (
           <>
             <Select
-              name={n('category')}
+              {...bind('category')}
               label={f.category}
               value={v('category') ?? p.category}
-              error={err('category')}
               options={p.catalog.categories.map((x) => ({ value: x.code, label: localName(p.lang, x) }))}
-              {...common}
             />
             <Radios
-              name={n('urgent')}
+              {...bind('urgent')}
               label={f.urgent}
               value={v('urgent') ?? String(p.urgent)}
-              error={err('urgent')}
               options={[
                 { value: 'false', label: f.urgentNo },
                 { value: 'true', label: f.urgentYes },
               ]}
-              {...common}
             />
             {reason()}
           </>

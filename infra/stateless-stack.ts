@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -8,8 +8,11 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ScheduleExpression, Schedule as SchedulerSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { NOTICE_SCHEDULE } from '../functions/services/reports/scheduled-notice.js';
 import { caseLifecycleDefinitionPath } from '../workflows/definition.js';
 import { DubanFunction } from './lambda-function.js';
 
@@ -89,6 +92,27 @@ export class StatelessStack extends Stack {
     new Rule(this, 'ReconcileSchedule', {
       schedule: Schedule.rate(Duration.hours(1)),
       targets: [new LambdaFunction(reconcileFn)],
+    });
+
+    // Monthly notice (月度督查通报): the 1st at 08:00 Asia/Shanghai, draft last month and notify leaders.
+    const reportsFn = new DubanFunction(this, 'MonthlyNotice', {
+      entry: 'functions/reports/lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+    }).fn;
+    new SchedulerSchedule(this, 'MonthlyNoticeSchedule', {
+      description: 'Draft the previous month’s 月度督查通报 and notify the leaders',
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: String(NOTICE_SCHEDULE.hour),
+        day: String(NOTICE_SCHEDULE.dayOfMonth),
+        month: '*',
+        year: '*',
+        timeZone: TimeZone.ASIA_SHANGHAI,
+      }),
+      target: new LambdaInvoke(reportsFn, { retryAttempts: 2 }),
     });
 
     const api = new HttpApi(this, 'Api', {

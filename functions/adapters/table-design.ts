@@ -240,4 +240,6 @@ export const keys = {
     sk: String(issue).padStart(3, '0'),
   }),
   noticeIssuePartition: (year: string) => `NOTICEISSUE#${year}`,
+  /** The scheduled drafting of a month's notice has run (conditional put: once per month). */
+  noticeRun: (month: string) => ({ pk: `NOTICERUN#${month}`, sk: 'RUN' }),
 } as const;

@@ -30,6 +30,7 @@ const runtime = await startRuntime({
   publicContact: publicContact(process.env),
   maxIntakeBacklog: optionalNumber(process.env.INTAKE_MAX_BACKLOG),
   maxHeapFraction: optionalNumber(process.env.INTAKE_MAX_HEAP),
+  noticeSchedule: true,
 });
 logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
 

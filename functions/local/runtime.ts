@@ -30,16 +30,19 @@ import { subjectKinds } from '../domain/reference/catalog.js';
 import { createApp, type DubanApp } from '../http/app.js';
 import type { AppDeps } from '../http/deps.js';
 import { jsonLogger } from '../http/logger.js';
+import { reportDeps } from '../http/reports-api.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
+import { runScheduledNotice } from '../services/reports/scheduled-notice.js';
 import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
 import { createAdmission } from './admission.js';
 import { startEmbeddedStore } from './dynalite-store.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 
+import { type NoticeScheduler, startNoticeScheduler } from './notice-scheduler.js';
 import { createLocalWorkflowRunner, type LocalWorkflowRunner, type WaitStrategy } from './workflow-runner.js';
 
 export interface RuntimeOptions {
@@ -73,6 +76,8 @@ export interface RuntimeOptions {
   /** Intake answers 503 while the heap is past this fraction of its limit (INTAKE_MAX_HEAP, 0.85). */
   maxHeapFraction?: number | undefined;
   tableName?: string;
+  /** Run the monthly notice job on the clock (`npm start`); tests leave it off and call it themselves. */
+  noticeSchedule?: boolean;
   /** Hotline number and mailbox address shown on the public pages (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string } | undefined;
 }
@@ -177,6 +182,13 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   };
   // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
   const app = createApp(deps);
+  const noticeScheduler: NoticeScheduler | undefined = opts.noticeSchedule
+    ? startNoticeScheduler({
+        clock,
+        logger,
+        job: () => runScheduledNotice({ ...reportDeps(deps), notifier: outbox }),
+      })
+    : undefined;
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -197,6 +209,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     storeEndpoint: embedded.endpoint,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     async close() {
+      noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
       // flight a short grace, abort the workflows (their cases stay due in the wake index).
       const stopped = runner?.stop();

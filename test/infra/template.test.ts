@@ -136,3 +136,20 @@ describe('stateless stack', () => {
     });
   });
 });
+
+describe('monthly notice schedule', () => {
+  it('EventBridge Scheduler invokes the reports function on the 1st at 08:00 Asia/Shanghai', () => {
+    // Arrange
+    const schedules = Object.values(stateless.findResources('AWS::Scheduler::Schedule'));
+    const fns = stateless.findResources('AWS::Lambda::Function');
+    // Assert
+    expect(schedules).toHaveLength(1);
+    const props = schedules[0]?.Properties;
+    expect(props.ScheduleExpression).toBe('cron(0 8 1 * ? *)');
+    expect(props.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+    expect(props.State).toBe('ENABLED');
+    const targetFn = props.Target.Arn['Fn::GetAtt'][0];
+    expect(fns[targetFn]?.Properties.Handler).toBe('index.handler');
+    expect(targetFn).toMatch(/^MonthlyNotice/);
+  });
+});

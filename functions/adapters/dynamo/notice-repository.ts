@@ -117,6 +117,8 @@ export function createNoticeStore(client: DynamoDBClient, tableName: string): No
       return last ? decode(last) : undefined;
     },
 
+    claimScheduledRun: (month, at) => putNew({ ...keys.noticeRun(month), month, at }),
+
     async list() {
       const items = await queryAll(client, {
         TableName: tableName,

@@ -16,7 +16,9 @@ export type NotificationKind =
   | 'sent_back'
   | 'reopened'
   | 'reclassified'
-  | 'instruction';
+  | 'instruction'
+  /** The monthly notice draft is ready (caseId holds `notice:<yyyy-mm>`). */
+  | 'monthly_notice';
 
 export interface Notification {
   readonly kind: NotificationKind;

@@ -52,4 +52,6 @@ export interface NoticeStore {
   putNextVersion(notice: Omit<PublishedNotice, 'version'>): Promise<PublishedNotice>;
   get(month: string, version?: number): Promise<PublishedNotice | undefined>;
   list(): Promise<NoticeSummary[]>;
+  /** Claims the scheduled run that drafts `month` (exactly once, across retries and instances). */
+  claimScheduledRun(month: string, at: string): Promise<boolean>;
 }

@@ -1,0 +1,56 @@
+/**
+ * The scheduled job: on the 1st of each month at 08:00 Asia/Shanghai, draft the previous month's
+ * notice and tell the leaders (outbox). On AWS an EventBridge Scheduler schedule invokes it; the
+ * embedded runtime calls `dueScheduledRun` on its own clock. Claimed once per month, so a retried
+ * invocation or a restart does not notify twice.
+ */
+import type { Notification } from '../../domain/lifecycle/notifications.js';
+import { addMonths, monthBounds, monthOf } from '../../domain/reports/month.js';
+import { type Draft, draftNotice, type ReportDeps } from './monthly-notice.js';
+
+/** When the job runs: day and hour of each month, Asia/Shanghai (the CDK schedule uses the same). */
+export const NOTICE_SCHEDULE = { dayOfMonth: 1, hour: 8, timezone: 'Asia/Shanghai' } as const;
+
+/** Posts notifications (the outbox implements it). */
+export interface Notifier {
+  post(at: string, notifications: readonly Notification[]): Promise<void>;
+}
+
+/** The run of the month `now` falls in: its instant and the month it drafts. */
+export function scheduledRunOf(now: Date): { at: string; month: string } {
+  const current = monthOf(now);
+  const start = Date.parse(monthBounds(current).start);
+  const at = new Date(start + ((NOTICE_SCHEDULE.dayOfMonth - 1) * 24 + NOTICE_SCHEDULE.hour) * 3600_000);
+  return { at: at.toISOString(), month: addMonths(current, -1) };
+}
+
+/** The next run after `now` (for the embedded runtime's timer). */
+export function nextScheduledRun(now: Date): string {
+  const run = scheduledRunOf(now);
+  if (run.at > now.toISOString()) return run.at;
+  const nextMonth = addMonths(monthOf(now), 1);
+  return scheduledRunOf(new Date(Date.parse(monthBounds(nextMonth).start) + 1)).at;
+}
+
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+export async function runScheduledNotice(
+  deps: ReportDeps & { notifier: Notifier },
+): Promise<{ ran: false } | { ran: true; draft: Draft }> {
+  const now = deps.clock.now();
+  const run = scheduledRunOf(now);
+  if (now.toISOString() < run.at) return { ran: false };
+  if (!(await deps.notices.claimScheduledRun(run.month, run.at))) return { ran: false };
+  const draft = await draftNotice(deps, run.month);
+  const o = draft.report.overall;
+  await deps.notifier.post(run.at, [
+    {
+      kind: 'monthly_notice',
+      to: { role: 'leader' },
+      caseId: `notice:${run.month}`,
+      message: `${run.month} 月度督查通报草稿已生成：受理 ${o.received} 件，按时办结率 ${pct(o.onTimeRate)}，逾期未办结 ${o.overdueOpen} 件`,
+      messageEn: `Monthly notice draft for ${run.month} is ready: ${o.received} received, on-time ${pct(o.onTimeRate)}, ${o.overdueOpen} overdue`,
+    },
+  ]);
+  return { ran: true, draft };
+}

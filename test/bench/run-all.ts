@@ -8,6 +8,7 @@ import { benchBundles } from './bundles.js';
 import { benchIntake } from './intake.js';
 import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
+import { benchReports } from './reports.js';
 import { benchTransitions } from './transitions.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -60,11 +61,17 @@ console.log('\nLadder demo with CLOCK_SPEED=86400 (one day per real second)');
 const ladder = await ladderDemo(86400, 90);
 console.table(ladder.steps.map((s) => ({ ...s, realSeconds: round(s.realSeconds, 1) })));
 
+console.log(
+  '\nMonthly notice (March 2026 with N cases, February and April with N/2 each; BENCH_REPORT_SIZES)',
+);
+const reports = await benchReports((process.env.BENCH_REPORT_SIZES ?? '10000,100000').split(',').map(Number));
+console.table(reports);
+
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/latest.json',
   JSON.stringify(
-    { at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, bundles, ladder },
+    { at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, bundles, ladder, reports },
     null,
     2,
   ),

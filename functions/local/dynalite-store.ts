@@ -13,10 +13,19 @@ export interface EmbeddedStore {
  * operating system before the reply, so it survives the process being killed.
  */
 export async function startEmbeddedStore(
-  opts: { dataDir?: string | undefined; port?: number } = {},
+  opts: {
+    dataDir?: string | undefined;
+    port?: number;
+    /** Benchmarks only: run dynalite without our startup patches, to measure what they fix. */
+    unpatched?: boolean;
+  } = {},
 ): Promise<EmbeddedStore> {
   const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: { path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined, port: opts.port },
+    workerData: {
+      path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined,
+      port: opts.port,
+      unpatched: opts.unpatched === true,
+    },
   });
   const [ready] = (await Promise.race([
     once(worker, 'message'),

@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { patchDynalite } from './dynalite-patches.mjs';
 
-patchDynalite(); // closes LevelDB iterators after each query; item and index entries in one batch
+// Closes LevelDB iterators after each query; writes an item and its index entries in one batch.
+if (!workerData.unpatched) patchDynalite();
 
 const server = dynalite({ path: workerData.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.listen(workerData.port ?? 0, '127.0.0.1', () => {

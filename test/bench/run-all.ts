@@ -9,6 +9,7 @@ import { benchIntake } from './intake.js';
 import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
+import { benchOnTime, benchOpenCases, benchStoreRss } from './scale.js';
 import { benchTransitions } from './transitions.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -67,11 +68,35 @@ console.log(
 const reports = await benchReports((process.env.BENCH_REPORT_SIZES ?? '10000,100000').split(',').map(Number));
 console.table(reports);
 
+console.log(
+  '\nScale (issue 10): BENCH_OPEN_CASES, BENCH_DUE_CASES, BENCH_MIXED_OPS set the sizes (defaults 100000, 3000, 100000)',
+);
+const storeRss = [await benchStoreRss()];
+if (process.env.BENCH_MIXED_UNPATCHED === '1') storeRss.push(await benchStoreRss(undefined, true));
+console.table(storeRss);
+const openCases = await benchOpenCases();
+console.table([openCases]);
+const onTime = await benchOnTime();
+console.table([onTime]);
+
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/latest.json',
   JSON.stringify(
-    { at: new Date().toISOString(), seconds, intake, raw, ratio, transitions, bundles, ladder, reports },
+    {
+      at: new Date().toISOString(),
+      seconds,
+      intake,
+      raw,
+      ratio,
+      transitions,
+      bundles,
+      ladder,
+      storeRss,
+      openCases,
+      onTime,
+      reports,
+    },
     null,
     2,
   ),

@@ -61,7 +61,7 @@ describe('restart', () => {
       receipts.map((r) => r.trackingCode.replace('-', '')).sort(),
     );
     expect(new Set(wake.due.map((e) => e.wakeAt))).toEqual(new Set(['2026-03-23T16:00:00.000Z']));
-  });
+  }, 90_000);
 
   it('a resumed case carries on up the ladder from where it was', async () => {
     // Arrange: urged (level 1) before the restart.
@@ -85,7 +85,7 @@ describe('restart', () => {
     expect(c?.escalationLevel).toBe(2);
     expect(c?.events.filter((e) => e.type === 'urged')).toHaveLength(1);
     expect(c?.events.filter((e) => e.type === 'supervised')).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('after SIGKILL of the server under load, every acknowledged complaint is there and gets routed', async () => {
     // Arrange: the real `npm start` entry in its own process.

@@ -1,5 +1,4 @@
 /** xlsx (exceljs) and CSV renderings of the notice tables. */
-import ExcelJS from 'exceljs';
 import {
   type Cell,
   type ColumnKind,
@@ -16,6 +15,9 @@ const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
 
 /** One sheet per section: Chinese headers, numbers as numbers, rates in percentage format, header frozen. */
 export async function noticeWorkbook(tables: readonly NoticeTable[], title: string): Promise<Buffer> {
+  // Loaded on first export, not at cold start: exceljs and its zip stack are a third of the HTTP
+  // function's bundle and citizens' requests never need them.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duban';
   wb.title = title;

@@ -2,11 +2,18 @@ import { App } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
-/** Builds both stacks; `-c stage=prod` changes the stack names (default `dev`). */
+/**
+ * Builds both stacks; `-c stage=prod` changes the stack names (default `dev`); `-c staffBaseUrl=https://…`
+ * registers the staff site for the Cognito managed login, `-c loginDomainPrefix=…` names its domain.
+ */
 export function buildApp(app = new App()) {
   const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const stateful = new StatefulStack(app, `DubanStateful-${stage}`, { env });
+  const stateful = new StatefulStack(app, `DubanStateful-${stage}`, {
+    env,
+    staffBaseUrl: app.node.tryGetContext('staffBaseUrl') as string | undefined,
+    loginDomainPrefix: app.node.tryGetContext('loginDomainPrefix') as string | undefined,
+  });
   const stateless = new StatelessStack(app, `DubanStateless-${stage}`, {
     env,
     table: stateful.table,
@@ -14,6 +21,8 @@ export function buildApp(app = new App()) {
     cursorKey: stateful.cursorKey,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    userPoolDomain: stateful.userPoolDomain,
+    staffBaseUrl: stateful.staffBaseUrl,
   });
   return { app, stateful, stateless };
 }

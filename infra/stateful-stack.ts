@@ -1,5 +1,15 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnUserPoolGroup, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnManagedLoginBranding,
+  CfnUserPoolGroup,
+  ManagedLoginVersion,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
@@ -10,6 +20,20 @@ import { roles } from '../functions/domain/staff.js';
  * What holds data and must outlive deployments: the table (built from the shared table design),
  * the KMS key that encrypts reporter data, and the staff user pool.
  */
+export interface StatefulStackProps extends StackProps {
+  /**
+   * Public base URL of the staff site (the API URL or its custom domain): the app client's callback
+   * (`/staff/auth/callback`) and logout (`/`) URLs. Known only after the first deploy: pass
+   * `-c staffBaseUrl=…` (README, "Sign-in on AWS").
+   */
+  readonly staffBaseUrl?: string | undefined;
+  /** Prefix of the managed-login domain (<prefix>.auth.<region>.amazoncognito.com); unique per region. */
+  readonly loginDomainPrefix?: string | undefined;
+}
+
+/** Local development URL registered until the real one is given (Cognito allows http only for localhost). */
+export const PLACEHOLDER_STAFF_BASE_URL = 'http://localhost:3000';
+
 export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly reporterKey: Key;
@@ -17,8 +41,11 @@ export class StatefulStack extends Stack {
   readonly cursorKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The managed login (hosted sign-in pages) of the staff pool. */
+  readonly userPoolDomain: UserPoolDomain;
+  readonly staffBaseUrl: string;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
 
     this.table = new TableV2(this, 'Table', {
@@ -61,9 +88,30 @@ export class StatefulStack extends Stack {
     for (const role of roles) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
     }
+    // Staff pages sign in through the managed login: authorization code + PKCE, public client (no secret).
+    this.staffBaseUrl = (props?.staffBaseUrl ?? PLACEHOLDER_STAFF_BASE_URL).replace(/\/+$/, '');
+    this.userPoolDomain = this.userPool.addDomain('StaffLogin', {
+      cognitoDomain: { domainPrefix: props?.loginDomainPrefix ?? `duban-${Aws.ACCOUNT_ID}` },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     this.userPoolClient = this.userPool.addClient('StaffWeb', {
       generateSecret: false,
       authFlows: { userPassword: true, userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: [`${this.staffBaseUrl}/staff/auth/callback`],
+        logoutUrls: [`${this.staffBaseUrl}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+    });
+    // Managed login (v2) needs a branding style per client; Cognito's default look.
+    new CfnManagedLoginBranding(this, 'StaffLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.userPoolClient.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -22,6 +22,9 @@ export interface StatelessStackProps extends StackProps {
   readonly cursorKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** Managed login domain and the staff site's public base URL (hosted sign-in, see the stateful stack). */
+  readonly userPoolDomain: UserPoolDomain;
+  readonly staffBaseUrl: string;
 }
 
 /** Code that can be replaced at will: the functions, the HTTP API and the case state machine. */
@@ -61,6 +64,8 @@ export class StatelessStack extends Stack {
         CURSOR_KEY_ID: props.cursorKey.keyArn,
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        COGNITO_DOMAIN: props.userPoolDomain.baseUrl(),
+        STAFF_BASE_URL: props.staffBaseUrl,
       },
     }).fn;
     caseLifecycle.grantStartExecution(httpFn);
@@ -75,6 +80,11 @@ export class StatelessStack extends Stack {
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
       'cognito-idp:ListUsers',
+      // Account changes (role, office, display name) and ending sessions after them.
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminDeleteUserAttributes',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminUserGlobalSignOut',
     );
     props.reporterKey.grantEncryptDecrypt(httpFn);
     props.cursorKey.grant(httpFn, 'kms:GenerateMac');

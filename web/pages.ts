@@ -11,6 +11,7 @@ import { isLang, rememberLang } from './i18n/index.js';
 import { adminAccountPages } from './pages/admin-accounts.js';
 import { adminReferencePages } from './pages/admin-reference.js';
 import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
+import { hostedLoginPages } from './pages/hosted-login.js';
 import { leaderPages } from './pages/leader.js';
 import { publicPages } from './pages/public.js';
 import { staffPages } from './pages/staff.js';
@@ -51,6 +52,8 @@ export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
   app.route('/', publicPages(deps));
+  // Before the local login page: on AWS, /staff/login goes to the Cognito managed login.
+  app.route('/staff', hostedLoginPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/staff', workbenchPages(deps));
   app.route('/staff', leaderPages(deps));

@@ -1,6 +1,7 @@
 import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
 import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
+import type { HostedLoginDeps } from '../services/hosted-login.js';
 import type { OverviewQueries } from '../services/leader-overview.js';
 import type {
   Admission,
@@ -37,6 +38,8 @@ export interface AppDeps {
   lookupKeys: LookupKeys;
   /** Index reads behind the leader overview. */
   overview: OverviewQueries;
+  /** Staff sign-in through the Cognito managed login (AWS); absent on the embedded runtime. */
+  hostedLogin?: HostedLoginDeps | undefined;
   /** Per-client-IP limits on the public endpoints (limit 0 = off). */
   limits: { intake: RateLimiter; tracking: RateLimiter };
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */

@@ -15,6 +15,7 @@ import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
+import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
@@ -51,6 +52,18 @@ const app = createApp({
       : () => Promise.reject(new Error('CURSOR_KEY_ID is not set')),
   ),
   overview: createOverviewQueries(core.client, core.tableName),
+  // Staff pages sign in through the Cognito managed login (code + PKCE); the attempt cookie is sealed
+  // with the same key as paging cursors, under its own scope.
+  hostedLogin: process.env.COGNITO_DOMAIN
+    ? {
+        oauth: cognitoOAuth({
+          domain: process.env.COGNITO_DOMAIN,
+          clientId: required('USER_POOL_CLIENT_ID'),
+        }),
+        sealer: core.cursors,
+        baseUrl: process.env.STAFF_BASE_URL,
+      }
+    : undefined,
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),
     Number(process.env.TRACK_RATE_LIMIT ?? 30),

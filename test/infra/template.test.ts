@@ -10,7 +10,7 @@ let stateful: Template;
 let stateless: Template;
 beforeAll(() => {
   // Synthesises both stacks, bundling the Lambda entries with the local esbuild.
-  const built = buildApp(new App({ context: { stage: 'test' } }));
+  const built = buildApp(new App({ context: { stage: 'test', staffBaseUrl: 'https://duban.example.cn/' } }));
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
   // Bundling every Lambda with esbuild takes seconds on an idle machine and far longer on a busy one.
@@ -68,6 +68,32 @@ describe('stateful stack', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       Schema: Match.arrayWith([Match.objectLike({ Name: 'officeId', Mutable: true })]),
     });
+  });
+});
+
+describe('staff sign-in through the Cognito managed login', () => {
+  it('has a managed-login domain and a public app client for the code flow with the staff URLs', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'profile']),
+      CallbackURLs: ['https://duban.example.cn/staff/auth/callback'],
+      LogoutURLs: ['https://duban.example.cn/'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    stateful.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UseCognitoProvidedValues: true });
+  });
+
+  it('tells the HTTP function the login domain and the staff base URL', () => {
+    const http = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Properties.Environment.Variables.COGNITO_DOMAIN,
+    );
+    expect(http?.Properties.Environment.Variables.STAFF_BASE_URL).toBe('https://duban.example.cn');
+    expect(JSON.stringify(http?.Properties.Environment.Variables.COGNITO_DOMAIN)).toContain(
+      'amazoncognito.com',
+    );
   });
 });
 

@@ -3,6 +3,14 @@ import type { MessagesOf } from './types.js';
 /** Leader overview and the admin pages (accounts, reference data). */
 export const zh = {
   nav: { overview: '总览', accounts: '账号管理', reference: '基础数据' },
+  signIn: {
+    signedIn: '已登录',
+    continue: '继续',
+    failedTitle: '登录没有完成',
+    expired: '登录请求已过期或无效。请重新登录。',
+    unavailable: '暂时无法连接统一身份认证，请稍后再试。',
+    again: '重新登录',
+  },
   overview: {
     title: '督办总览',
     lead: (month: string, asOf: string) => `${month} 月截至 ${asOf}（北京时间）`,
@@ -135,6 +143,14 @@ export const zh = {
 
 export const en: MessagesOf<typeof zh> = {
   nav: { overview: 'Overview', accounts: 'Accounts', reference: 'Reference data' },
+  signIn: {
+    signedIn: 'Signed in',
+    continue: 'Continue',
+    failedTitle: 'Sign-in did not complete',
+    expired: 'The sign-in request expired or is not valid. Please sign in again.',
+    unavailable: 'The sign-in service cannot be reached just now; try again shortly.',
+    again: 'Sign in again',
+  },
   overview: {
     title: 'Overview',
     lead: (month, asOf) => `${month}, as of ${asOf} (Beijing time)`,

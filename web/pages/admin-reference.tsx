@@ -480,6 +480,7 @@ export function adminReferencePages(deps: AppDeps) {
                             ) : null}
                             <input
                               id={`f-${x.code}-${f}`}
+                              type="text"
                               name={name}
                               value={v[name] ?? ''}
                               inputmode="numeric"

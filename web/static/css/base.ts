@@ -42,6 +42,9 @@ p, ul, ol, dl, table, fieldset { margin: 0 0 var(--gap); }
 .site-nav .nav-button, .staff .site-nav .nav-button { color: #fff; font-size: 1rem; padding: 0; min-height: 0; }
 .site-nav .nav-button:hover { color: #fff; }
 .site-nav a[aria-current="page"] { text-decoration: underline; text-decoration-thickness: 3px; }
+/* The logout form sits in the nav line like a link. */
+.site-nav form.inline { display: inline; margin: 0; }
+.site-nav .nav-button { line-height: inherit; box-shadow: none; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 .staff .wrap { max-width: 80rem; }
 main { display: block; padding: 1.5rem 0 2.5rem; }

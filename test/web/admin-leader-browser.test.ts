@@ -2,12 +2,15 @@
  * In Chromium: an admin creates an inspector account and edits a routing rule through its preview, a
  * leader opens the overview; axe-core on every page; screenshots at 1366×768 for the README.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserRuntime, DESKTOP, newReader, screenshot, seriousA11yViolations } from '../support/browser.js';
 import { postJson, validComplaint } from '../support/runtime.js';
 
 let env: Awaited<ReturnType<typeof browserRuntime>>;
-const SHOTS = 'docs/screenshots';
+/** README pictures: `SCREENSHOT_DIR=docs/screenshots npx vitest run test/web/admin-leader-browser.test.ts`. */
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'duban-admin-leader-shots');
 
 beforeAll(async () => {
   env = await browserRuntime();

@@ -23,6 +23,7 @@ import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { localTokens } from '../adapters/identity/tokens.js';
 import { tableDesign } from '../adapters/table-design.js';
@@ -180,7 +181,15 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       maxHeapFraction: opts.maxHeapFraction,
     }),
   };
-  // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index.
+  // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index. A data folder
+  // from before the wake index gets its entries once, in the background.
+  let closing = false;
+  const backfill = runner
+    ? backfillWakeIndex(client, tableName, store, () => closing).then(
+        (n) => n > 0 && logger.info('wake index backfilled', { cases: n }),
+        (e: Error) => logger.error('wake index backfill failed', { error: e.name }),
+      )
+    : Promise.resolve();
   const app = createApp(deps);
   const noticeScheduler: NoticeScheduler | undefined = opts.noticeSchedule
     ? startNoticeScheduler({
@@ -212,7 +221,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
       // flight a short grace, abort the workflows (their cases stay due in the wake index).
+      closing = true;
       const stopped = runner?.stop();
+      await backfill;
       if (server) {
         const http = server as Server;
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));

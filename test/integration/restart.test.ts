@@ -6,7 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDynamoClient } from '../../functions/adapters/dynamo/client.js';
+import { keys } from '../../functions/adapters/table-design.js';
 import { silentLogger } from '../../functions/http/logger.js';
 import { startRuntime } from '../../functions/local/runtime.js';
 import { freePort, startChild } from '../support/child-process.js';
@@ -61,6 +65,45 @@ describe('restart', () => {
       receipts.map((r) => r.trackingCode.replace('-', '')).sort(),
     );
     expect(new Set(wake.due.map((e) => e.wakeAt))).toEqual(new Set(['2026-03-23T16:00:00.000Z']));
+  }, 90_000);
+
+  it('a data folder from before the wake index gets its wake entries on the next start', async () => {
+    // Arrange: a routed case whose item lacks the wake attributes, and no backfill marker.
+    const dataDir = await tempDir();
+    const first = await open(dataDir);
+    const { trackingCode } = await json(postJson(first.app, '/api/v1/complaints', validComplaint()));
+    await first.runner?.settle();
+    const id = trackingCode.replace('-', '');
+    const raw = createDynamoClient({ endpoint: first.storeEndpoint, region: 'local' });
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: 'duban',
+        Key: marshall(keys.case(id)),
+        UpdateExpression: 'REMOVE wakepk, wakesk',
+      }),
+    );
+    await raw.send(
+      new DeleteItemCommand({
+        TableName: 'duban',
+        Key: marshall(keys.referenceData('wake-index-backfilled')),
+      }),
+    );
+    raw.destroy();
+    const before = await first.sweepWakeIndex(new Date('2026-12-31T00:00:00Z'), 10);
+    await first.close();
+
+    // Act
+    const second = await open(dataDir);
+    let after = await second.sweepWakeIndex(new Date('2026-12-31T00:00:00Z'), 10);
+    while (after.due.length === 0) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await second.sweepWakeIndex(new Date('2026-12-31T00:00:00Z'), 10);
+    }
+    await second.close();
+
+    // Assert
+    expect(before.due).toEqual([]);
+    expect(after.due).toEqual([{ id, cycle: 1, wakeAt: '2026-03-23T16:00:00.000Z' }]);
   }, 90_000);
 
   it('a resumed case carries on up the ladder from where it was', async () => {

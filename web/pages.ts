@@ -19,8 +19,9 @@ import { workbenchPages } from './pages/workbench/index.js';
 import { pageSession } from './session.js';
 import { staticAssets } from './static/assets.js';
 
-/** Paths that answer JSON (the API and the health check); everything else is a page. */
-export const isApiPath = (path: string) => path.startsWith('/api/') || path === '/api' || path === '/healthz';
+/** Paths that answer JSON (the API, the health check, Open311 with its XML); everything else is a page. */
+export const isApiPath = (path: string) =>
+  path.startsWith('/api/') || path === '/api' || path === '/healthz' || path.startsWith('/open311/');
 
 /** A middleware that runs only for page paths. */
 export const forPages =

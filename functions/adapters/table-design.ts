@@ -108,6 +108,19 @@ export const tableDesign = {
       purpose:
         'reports: cases closed before the month their deadline falls in (DUE#<yyyy-mm>#OFFICE#<id>), sorted by time received',
     },
+    {
+      name: 'byPendingNotification',
+      partitionKey: 'notifyPk',
+      sortKey: 'notifySk',
+      purpose: 'sparse: cases with undelivered notifications (NOTIFY#PENDING), by next attempt time',
+    },
+    {
+      name: 'byWorkOrderChange',
+      partitionKey: 'orderPk',
+      sortKey: 'orderSk',
+      purpose:
+        'sparse: cases filed from 12345 work orders (WORKORDER#12345) by last change: replies polled with a since cursor',
+    },
   ] as const satisfies readonly IndexDesign[],
 } as const;
 
@@ -146,6 +159,37 @@ export const keys = {
     sk: `${at}#${caseId}#${n}`,
   }),
   outboxPartition: (recipient: string) => `OUTBOX#${recipient}`,
+  /** A case filed from a 12345 work order, by the time of its last change (reply polling). */
+  workOrderChange: (changedAt: string, caseId: string) => ({
+    orderPk: 'WORKORDER#12345',
+    orderSk: `${changedAt}#${caseId}`,
+  }),
+  workOrderChangePartition: 'WORKORDER#12345',
+  /** An Open311 app by the SHA-256 digest of its api_key (the key itself is never stored). */
+  open311Key: (digest: string) => ({ pk: `OPEN311KEY#${digest}`, sk: 'KEY' }),
+  /** Registered Open311 apps (admin list). */
+  open311App: (appId: string) => ({ pk: 'OPEN311APP', sk: appId }),
+  open311AppPartition: 'OPEN311APP',
+  /** Progress and summary of one 12345 import. */
+  workOrderImport: (id: string) => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' }),
+  /** Sparse index entry of a case whose item holds undelivered notifications. */
+  pendingNotification: (nextAttemptAt: string, caseId: string) => ({
+    notifyPk: 'NOTIFY#PENDING',
+    notifySk: `${nextAttemptAt}#${caseId}`,
+  }),
+  pendingNotificationPartition: 'NOTIFY#PENDING',
+  /** One delivery (notification × channel × address owner): the de-duplication record. */
+  delivery: (dedupeKey: string) => ({ pk: `DELIVERY#${dedupeKey}`, sk: 'DELIVERY' }),
+  /** Notifications that exhausted their retries (admin list), by notification id. */
+  deadLetter: (notificationId: string) => ({ pk: 'DEADLETTER', sk: notificationId }),
+  deadLetterPartition: 'DEADLETTER',
+  /** A staff member's notification profile (e-mail, language, kinds wanted), beside the account. */
+  staffProfile: (username: string) => ({ pk: `STAFF#${username}`, sk: 'PROFILE' }),
+  staffProfileGroup: (recipient: string, username: string) => ({
+    gsi2pk: `STAFFNOTIFY#${recipient}`,
+    gsi2sk: username,
+  }),
+  staffProfileGroupPartition: (recipient: string) => `STAFFNOTIFY#${recipient}`,
   officeQueue: (officeId: string, deadline: string, caseId: string) => ({
     gsi1pk: `OFFICE#${officeId}#OPEN`,
     gsi1sk: `${deadline}#${caseId}`,

@@ -6,6 +6,8 @@
  *  - dispatcher (督查组办公室): every case; acts on them; may reveal a reporter's identity.
  *  - leader (领导小组): every case, read-only.
  *  - admin: staff accounts and reference data; no case content.
+ * Channels `12345` and `open311` are not filed through the complaint endpoint: work orders come by
+ * import (operators, dispatchers), Open311 requests by registered apps with their key.
  */
 import type { CaseRecord, Channel } from './case.js';
 import type { Principal, Role } from './staff.js';
@@ -44,6 +46,11 @@ export function canSeeCase(who: Principal, record: CaseRecord): boolean {
       return false;
   }
 }
+
+/** 12345 work orders (工单): operators and dispatchers import them and read the replies back. */
+export const canExchangeWorkOrders = (who: Principal) => who.role === 'operator' || who.role === 'dispatcher';
+/** Channel integrations (Open311 apps, 12345 type/region mapping) are reference data: admins. */
+export const canManageIntegrations = (who: Principal) => who.role === 'admin';
 
 export const canListCases = (who: Principal) => who.role !== 'admin';
 export const canRevealReporter = (who: Principal) => who.role === 'dispatcher';

@@ -2,7 +2,7 @@ import type { CaseStatus } from './case-status.js';
 import type { SubjectKind } from './reference/catalog.js';
 
 /** How a complaint reached us (受理渠道). */
-export const channels = ['web', 'hotline', 'mailbox', 'email', 'inspection'] as const;
+export const channels = ['web', 'hotline', 'mailbox', 'email', 'inspection', '12345', 'open311'] as const;
 export type Channel = (typeof channels)[number];
 
 /** Reporter contact details, only ever held in memory in the clear. */
@@ -78,12 +78,26 @@ export interface CaseRecord {
   readonly feedback?: readonly CitizenFeedback[] | undefined;
   /** Leader instructions (领导批示), shown to the office handling the case. */
   readonly instructions?: readonly Instruction[] | undefined;
+  /** A 12345 work order (工单) this case was filed from; replies go back to the platform. */
+  readonly workOrder?: WorkOrderRef | undefined;
 }
 
 export interface Instruction {
   readonly at: string;
   readonly by: string;
   readonly text: string;
+}
+
+/** What a case keeps of the 12345 order it came from. */
+export interface WorkOrderRef {
+  readonly orderNo: string;
+  /** The platform's deadline (办理时限) as an instant; routing takes the earlier of it and ours. */
+  readonly platformDeadline?: string | undefined;
+  /** The platform's 诉求类型 code and 所属区域 as sent (kept for triage when they map to nothing). */
+  readonly typeCode: string;
+  readonly region: string;
+  /** 是否保密: the reporter asked for confidentiality; no export ever carries contact details. */
+  readonly confidential: boolean;
 }
 
 export interface ExtensionRequest {
@@ -150,6 +164,7 @@ export interface NewComplaint {
   urgent?: boolean | undefined;
   anonymous: boolean;
   reporter?: ReporterContact | undefined;
+  workOrder?: WorkOrderRef | undefined;
 }
 
 export function newCaseRecord(args: {
@@ -183,8 +198,17 @@ export function newCaseRecord(args: {
     enteredBy: args.enteredBy,
     escalationLevel: 0,
     cycle: 1,
+    ...(c.workOrder ? { workOrder: c.workOrder } : {}),
     events: [{ type: 'submitted', at: receivedAt, actor, channel: c.channel }],
   };
+}
+
+/** Category code of a case that arrived without one (mailbox, unmapped 12345 order): 待分类. */
+export const UNCLASSIFIED = '';
+
+/** True while a case waits in the dispatcher's triage queue for category and area (not yet routed). */
+export function awaitingTriage(record: Pick<CaseRecord, 'status' | 'category' | 'area'>): boolean {
+  return record.status === 'submitted' && (record.category === UNCLASSIFIED || record.area === UNCLASSIFIED);
 }
 
 /** Key for finding repeat complaints about the same subject: kind + name without spaces or case. */

@@ -3,7 +3,7 @@
  * attributes are computed from this on every write, so a change moves the case between queues in the
  * same conditional write, and a list read from an index never shows a case in a queue it has left.
  */
-import type { CaseRecord } from './case.js';
+import { awaitingTriage, type CaseRecord } from './case.js';
 import { type CaseStatus, finalStatuses } from './case-status.js';
 
 /** Statuses in which the office is on the clock (the inspector's open queue, sorted by deadline). */
@@ -16,6 +16,8 @@ const ASSIGNMENT_EVENTS = new Set(['assigned', 'reassigned', 'return_accepted'])
 
 /** Routed by the fallback (no rule matched) and no dispatcher has placed it since (待分派 unrouted). */
 export function isUnrouted(r: CaseRecord): boolean {
+  // Arrived without category or area (mailbox, an unmapped 12345 order): waits for a dispatcher too.
+  if (awaitingTriage(r)) return true;
   if (!ON_THE_CLOCK.has(r.status)) return false;
   const last = r.events.findLast((e) => ASSIGNMENT_EVENTS.has(e.type));
   return last?.type === 'assigned' && last.reason === FALLBACK_ROUTING_REASON;

@@ -10,9 +10,13 @@ import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { leaderApi } from './leader-api.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
+import { notificationsApi } from './notifications-api.js';
+import { open311AdminApi } from './open311-admin-api.js';
+import { open311Api } from './open311-api.js';
 import { publicApi } from './public-api.js';
 import { reportsApi } from './reports-api.js';
 import { staffApi } from './staff-api.js';
+import { workOrdersApi } from './work-orders-api.js';
 import { workbenchApi } from './workbench-api.js';
 
 /**
@@ -72,6 +76,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', workbenchApi(deps));
   mountPages(app, deps);
   app.route('/api/v1', reportsApi(deps));
+  app.route('/api/v1', notificationsApi(deps));
+  app.route('/api/v1', workOrdersApi(deps));
+  app.route('/api/v1', open311AdminApi(deps));
+  app.route('/open311/v2', open311Api(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

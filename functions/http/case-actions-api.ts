@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recipientKey } from '../domain/lifecycle/notifications.js';
+import { renderNotification } from '../domain/lifecycle/render-notification.js';
 import { saveCalendarYear } from '../services/calendar-source.js';
 import { actOnCase, submitFeedback } from '../services/case-actions.js';
 import { replaceCatalog } from '../services/catalog-source.js';
@@ -150,7 +151,15 @@ export function caseActionsApi(deps: AppDeps) {
         ? recipientKey({ office: who.officeId ?? '' })
         : recipientKey({ role: who.role as 'dispatcher' });
     const { limit, cursor } = c.req.valid('query');
-    return c.json(await deps.outbox.list(recipient, { limit, cursor }), 200);
+    const page = await deps.outbox.list(recipient, { limit, cursor });
+    // Texts rendered now, from the current catalog: office names and dates in words.
+    const catalog = await deps.catalog.get();
+    const items = page.items.map((m) => ({
+      ...m,
+      message: renderNotification(m, { catalog, locale: 'zh-CN' }).text,
+      messageEn: renderNotification(m, { catalog, locale: 'en' }).text,
+    }));
+    return c.json({ ...page, items }, 200);
   });
 
   app.openapi(calendarRoute, async (c) => {

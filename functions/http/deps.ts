@@ -1,8 +1,10 @@
 import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
-import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
 import type { HostedLoginDeps } from '../services/hosted-login.js';
 import type { OverviewQueries } from '../services/leader-overview.js';
+import type { DevMailboxReader, NotificationAdminDeps } from '../services/notification-admin.js';
+import type { Open311Deps } from '../services/open311.js';
+import type { Outbox } from '../services/outbox-port.js';
 import type {
   Admission,
   CalendarSource,
@@ -18,6 +20,7 @@ import type {
 import type { RateLimiter } from '../services/rate-limiter.js';
 import type { NoticeStore, ReportCaseSource } from '../services/reports/ports.js';
 import type { IdentityDeps } from '../services/staff-accounts.js';
+import type { WorkOrderHttpDeps } from './work-orders-api.js';
 
 /** Everything the app needs, injected: AWS adapters on Lambda, embedded ones locally, fakes in tests. */
 export interface AppDeps {
@@ -51,4 +54,14 @@ export interface AppDeps {
   notices: NoticeStore;
   /** Intake admission control (embedded runtime: workflow backlog and heap); absent = always admitted. */
   admission?: Admission | undefined;
+  /** Wakes notification delivery after a change that stored notifications (embedded runtime). */
+  notify?: (() => void) | undefined;
+  /** Staff notification profiles and the dead-letter list (admin). */
+  notifications?: NotificationAdminDeps | undefined;
+  /** Open311 apps (keys) and the per-key rate limit. */
+  open311?: Open311Deps['open311'] | undefined;
+  /** 12345 work-order exchange: the type/region mapping and the reply queries. */
+  workOrders?: WorkOrderHttpDeps | undefined;
+  /** Embedded runtime only: what the system sent (development mailbox page). */
+  devMailbox?: DevMailboxReader | undefined;
 }

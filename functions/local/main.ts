@@ -2,7 +2,9 @@
  * `npm start`: the whole system on one machine. Configuration from the environment:
  *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
  *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY,
- *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages),
+ *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages; MAILBOX_ADDRESS is also the
+ *   complaint address the SMTP server files), SMTP_PORT (2525), MAIL_FROM (noreply@duban.local),
+ *   MAILBOX_MAX_BYTES (10 MB), MAILBOX_SENDER_LIMIT (5 a sender an hour), OPEN311_RATE_LIMIT (60/min/key),
  *   INTAKE_MAX_BACKLOG (10000 workflow executions waiting) and INTAKE_MAX_HEAP (0.85 of the heap limit):
  *   past either, intake answers 503 with Retry-After instead of running out of memory.
  */
@@ -31,8 +33,21 @@ const runtime = await startRuntime({
   maxIntakeBacklog: optionalNumber(process.env.INTAKE_MAX_BACKLOG),
   maxHeapFraction: optionalNumber(process.env.INTAKE_MAX_HEAP),
   noticeSchedule: true,
+  channels: {
+    smtpPort: Number(process.env.SMTP_PORT ?? 2525),
+    mailboxAddress: process.env.MAILBOX_ADDRESS || undefined,
+    mailFrom: process.env.MAIL_FROM || undefined,
+    maxMailBytes: optionalNumber(process.env.MAILBOX_MAX_BYTES),
+    mailsPerSenderPerHour: optionalNumber(process.env.MAILBOX_SENDER_LIMIT),
+  },
 });
-logger.info('duban started', { url: runtime.url, dataDir, clockSpeed });
+logger.info('duban started', {
+  url: runtime.url,
+  dataDir,
+  clockSpeed,
+  smtpPort: runtime.channels.smtp.port,
+  mailbox: runtime.channels.mailboxAddress,
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

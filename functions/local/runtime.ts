@@ -19,12 +19,14 @@ import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
 import { createNoticeStore } from '../adapters/dynamo/notice-repository.js';
+import { createOpen311Apps } from '../adapters/dynamo/open311-apps.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
+import { workOrderReplyQueries } from '../adapters/dynamo/work-order-queries.js';
 import { localTokens } from '../adapters/identity/tokens.js';
 import { tableDesign } from '../adapters/table-design.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
@@ -34,12 +36,23 @@ import { jsonLogger } from '../http/logger.js';
 import { reportDeps } from '../http/reports-api.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
+import { receiveComplaintMail, smtpReply } from '../services/mailbox/receive-mail.js';
+import { retryDeadLetter } from '../services/notification-delivery.js';
+import { outboxNotifier } from '../services/outbox-port.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
-import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
+import { createRateLimiter, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { runScheduledNotice } from '../services/reports/scheduled-notice.js';
 import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
+import { createMappingSource } from '../services/work-orders.js';
 import { createAdmission } from './admission.js';
 import { startEmbeddedStore } from './dynalite-store.js';
+import {
+  type LocalChannelOptions,
+  type LocalChannels,
+  seedDemoProfiles,
+  seedOpen311DemoApp,
+  startLocalChannels,
+} from './local-channels.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 
@@ -81,6 +94,10 @@ export interface RuntimeOptions {
   noticeSchedule?: boolean;
   /** Hotline number and mailbox address shown on the public pages (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string } | undefined;
+  /** Notification delivery and the SMTP server (ports, addresses, senders). */
+  channels?: LocalChannelOptions;
+  /** Open311 requests a minute per api_key (OPEN311_RATE_LIMIT; 0 = off). */
+  open311RateLimit?: number | undefined;
 }
 
 export interface Runtime {
@@ -94,6 +111,8 @@ export interface Runtime {
   storeEndpoint: string;
   /** Reads the wake index (due cases at `now`, at most `limit`, and the next wake): tests and benches. */
   sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
+  /** Notification delivery, SMTP server and development mailbox. */
+  channels: LocalChannels;
   close(): Promise<void>;
 }
 
@@ -123,6 +142,13 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         wrappingSuite: RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING,
       });
 
+  const vault = createReporterVault(keyring);
+  const channels = await startLocalChannels(
+    { client, tableName, store, outbox, vault, catalog, clock, logger },
+    opts.channels,
+  );
+  const notify = () => channels.delivery.kick();
+
   // The runner's tasks may start a new cycle (reopen) through the same starter the app uses.
   const starter: WorkflowStarter = {
     startCaseWorkflow: (id, cycle) => workflow.startCaseWorkflow(id, cycle),
@@ -130,7 +156,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const runner = opts.workflow
     ? undefined
     : createLocalWorkflowRunner({
-        deps: { store, outbox, workflow: starter, clock, catalog, calendar, logger },
+        deps: { store, workflow: starter, notify, clock, catalog, calendar, logger },
         logger,
         wait: opts.workflowWait,
         sweep: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
@@ -146,6 +172,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const staff = createStaffRepository(client, tableName);
   const seeded = await seedDemoAccounts(staff, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD, clock.now());
   if (seeded > 0) logger.info('demo accounts created', { accounts: seeded });
+  await seedDemoProfiles(staff, channels.profiles);
 
   const deps: AppDeps = {
     store,
@@ -155,8 +182,23 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     calendar,
     logger,
     secrets: createSecrets(),
-    vault: createReporterVault(keyring),
+    vault,
     workflow: starter,
+    notify,
+    notifications: {
+      profiles: channels.profiles,
+      deadLetters: channels.deliveryDeps.deadLetters,
+      retryDeadLetter: (id) => retryDeadLetter(channels.deliveryDeps, id),
+    },
+    devMailbox: channels.devMailbox,
+    open311: {
+      apps: createOpen311Apps(client, tableName),
+      perKey: createRateLimiter({ limit: opts.open311RateLimit ?? 60, windowMs: 60_000 }),
+    },
+    workOrders: {
+      mapping: createMappingSource(store),
+      replies: workOrderReplyQueries(client, tableName, cursors),
+    },
     subjectKinds,
     identity: {
       staff,
@@ -195,9 +237,30 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     ? startNoticeScheduler({
         clock,
         logger,
-        job: () => runScheduledNotice({ ...reportDeps(deps), notifier: outbox }),
+        job: () => runScheduledNotice({ ...reportDeps(deps), notifier: outboxNotifier(outbox) }),
       })
     : undefined;
+  await seedOpen311DemoApp(deps);
+  const perSender = createRateLimiter({
+    limit: opts.channels?.mailsPerSenderPerHour ?? 5,
+    windowMs: 3600_000,
+    now: () => clock.now().getTime(),
+  });
+  channels.setMailboxHandler(async (raw) =>
+    smtpReply(
+      await receiveComplaintMail(
+        {
+          ...deps,
+          mailbox: {
+            ownAddresses: [channels.mailboxAddress, channels.mailFrom],
+            maxBytes: channels.maxMailBytes,
+            perSender,
+          },
+        },
+        raw,
+      ),
+    ),
+  );
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -217,6 +280,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     runner,
     storeEndpoint: embedded.endpoint,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
+    channels,
     async close() {
       noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
@@ -233,6 +297,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         clearTimeout(grace);
       }
       await stopped;
+      await channels.close();
       client.destroy();
       await embedded.close();
     },

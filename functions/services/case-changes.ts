@@ -1,29 +1,41 @@
-import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
-import type { Outbox } from '../adapters/dynamo/outbox-repository.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { StepResult } from '../domain/lifecycle/evolve.js';
+import {
+  citizenNotifications,
+  type PendingNotification,
+  pendingNotifications,
+} from '../domain/lifecycle/notifications.js';
 import { ConditionFailedError, notFound } from './errors.js';
-import type { WorkflowStarter } from './ports.js';
+import type { CaseStore, WorkflowStarter } from './ports.js';
+
+/** The case store with the versioned update every lifecycle change goes through. */
+export interface CaseChangeStore extends CaseStore {
+  updateCase(current: CaseRecord, next: CaseRecord, pending?: readonly PendingNotification[]): Promise<void>;
+}
 
 export interface ChangeDeps {
-  store: CaseRepository;
-  outbox: Outbox;
+  store: CaseChangeStore;
   workflow: WorkflowStarter;
+  /** Wakes the notification delivery (local poller) after a change that notifies; optional. */
+  notify?: (() => void) | undefined;
 }
 
 /**
- * Writes one lifecycle step: the case change as one conditional write (version check), then its
- * notifications, then — for a reopened case — the new workflow cycle. Throws ConditionFailedError
- * when the case changed since it was read.
+ * Writes one lifecycle step: the case change and the notifications it causes (staff, and the citizen
+ * when the status moves) as one conditional write (version check); delivery follows from the stored
+ * pending list. For a reopened case the new workflow cycle starts after the write. Throws
+ * ConditionFailedError when the case changed since it was read.
  */
 export async function commitStep(
   deps: ChangeDeps,
   current: CaseRecord,
   result: StepResult,
 ): Promise<CaseRecord> {
-  await deps.store.updateCase(current, result.next);
-  const at = result.next.events.at(-1)?.at ?? new Date().toISOString();
-  if (result.notifications.length > 0) await deps.outbox.post(at, result.notifications);
+  const at = result.next.events.at(-1)?.at ?? result.next.receivedAt;
+  const notifications = [...result.notifications, ...citizenNotifications(current, result.next)];
+  const pending = pendingNotifications(current.id, result.next.version, at, notifications);
+  await deps.store.updateCase(current, result.next, pending);
+  if (pending.length > 0) deps.notify?.();
   if (result.startWorkflowCycle) await deps.workflow.startCaseWorkflow(current.id, result.startWorkflowCycle);
   return result.next;
 }

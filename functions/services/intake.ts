@@ -1,4 +1,9 @@
-import { type CaseRecord, type NewComplaint, newCaseRecord } from '../domain/case.js';
+import { type CaseRecord, type NewComplaint, newCaseRecord, UNCLASSIFIED } from '../domain/case.js';
+import {
+  type Notification,
+  pendingNotifications,
+  receiptNotification,
+} from '../domain/lifecycle/notifications.js';
 import { type Catalog, findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
 import { AppError, type FieldProblem, overloaded, validationError } from './errors.js';
@@ -26,6 +31,8 @@ export interface IntakeDeps {
   lookupKeys?: LookupKeys;
   /** Refuses intake under a flood (embedded runtime); absent = always admitted. */
   admission?: Admission | undefined;
+  /** Wakes notification delivery after a case that notifies its reporter; optional. */
+  notify?: (() => void) | undefined;
 }
 
 export interface IntakeReceipt {
@@ -45,21 +52,39 @@ export interface IntakeReceipt {
 export async function submitComplaint(
   deps: IntakeDeps,
   complaint: NewComplaint,
-  opts: { idempotencyKey?: string | undefined; enteredBy?: string | undefined } = {},
+  opts: IntakeOptions = {},
 ): Promise<IntakeReceipt> {
   const admitted = deps.admission?.check();
   if (admitted && !admitted.admitted) throw overloaded(admitted.retryAfterSeconds);
   const catalog = await deps.catalog.get();
-  const category = findCategory(catalog, complaint.category);
-  const problems = complaintProblems(catalog, complaint, deps.clock.now());
+  // A case for triage (mailbox, unmapped 12345 order) may come without category and area: 待分类.
+  const triage = opts.startWorkflow === false;
+  const category =
+    triage && complaint.category === UNCLASSIFIED ? unclassified : findCategory(catalog, complaint.category);
+  const problems = complaintProblems(
+    catalog,
+    {
+      ...complaint,
+      category: triage && complaint.category === UNCLASSIFIED ? undefined : complaint.category,
+      area: triage && complaint.area === UNCLASSIFIED ? undefined : complaint.area,
+    },
+    deps.clock.now(),
+  );
   if (problems.length > 0 || !category) throw validationError(problems);
 
   const now = deps.clock.now();
   // With a key, the IDEM item fixes the case id, the access code and the receipt time, so a retry
   // writes exactly the item (and index keys) an earlier attempt may have half-written.
-  const { caseId, accessCode, receivedAt } = opts.idempotencyKey
-    ? await claimIdempotencyKey(deps, opts.idempotencyKey, complaint, opts.enteredBy, now)
-    : { ...(await freshIds(deps)), receivedAt: now };
+  const { caseId, accessCode, receivedAt, replayed } = opts.idempotencyKey
+    ? await claimIdempotencyKey(
+        deps,
+        opts.idempotencyKey,
+        opts.fingerprint ?? { complaint, enteredBy: opts.enteredBy ?? null },
+        opts.permanentKey,
+        now,
+      )
+    : { ...(await freshIds(deps)), receivedAt: now, replayed: false };
+  opts.onClaim?.({ replayed, caseId });
 
   const phone = complaint.anonymous ? undefined : complaint.reporter?.phone;
   const reporterPhoneKey = phone && deps.lookupKeys ? await deps.lookupKeys.phone(phone) : undefined;
@@ -77,13 +102,20 @@ export async function submitComplaint(
   });
   const record: CaseRecord = reporterPhoneKey ? { ...fresh, reporterPhoneKey } : fresh;
 
+  // The receipt (and, for a channel that asks, its own reply) is stored with the case in one write.
+  const notices = opts.notifications
+    ? opts.notifications(record, accessCode)
+    : Promise.resolve(receiptNotification(record));
+  const pending = pendingNotifications(caseId, record.version, record.receivedAt, await notices);
   let stored = record;
-  if (!(await deps.store.createCase(record))) {
+  if (!(await deps.store.createCase(record, pending))) {
     // Without a key a taken id is a (very rare) collision: the caller retries with a new id.
     // With a key it is the same case written by an earlier attempt: finish that one.
     if (!opts.idempotencyKey) throw new IdCollision();
     stored = (await deps.store.getCase(caseId)) ?? record;
   }
+  if (pending.length > 0) deps.notify?.();
+  if (opts.startWorkflow === false) return receiptOf(caseId, accessCode, stored);
   try {
     await deps.workflow.startCaseWorkflow(caseId);
   } catch (e) {
@@ -99,6 +131,10 @@ export async function submitComplaint(
     }
     deps.logger?.error('workflow start failed; case left for recovery', { caseId, error: (e as Error).name });
   }
+  return receiptOf(caseId, accessCode, stored);
+}
+
+function receiptOf(caseId: string, accessCode: string, stored: CaseRecord): IntakeReceipt {
   return {
     trackingCode: formatTrackingCode(caseId),
     accessCode,
@@ -132,11 +168,26 @@ export function complaintProblems(
   return problems;
 }
 
+export interface IntakeOptions {
+  idempotencyKey?: string | undefined;
+  enteredBy?: string | undefined;
+  /** False: the case waits in the dispatcher's triage queue (submitted) until classified (mailbox). */
+  startWorkflow?: boolean | undefined;
+  /** What a retry must repeat to count as the same request (default: the complaint and who entered it). */
+  fingerprint?: unknown;
+  /** The idempotency record never expires (Message-ID, 12345 order number). */
+  permanentKey?: boolean | undefined;
+  /** Told whether the key was new or a replay of an earlier filing (channels report duplicates). */
+  onClaim?: ((claim: { replayed: boolean; caseId: string }) => void) | undefined;
+  /** Notifications stored with the new case; default: the citizen's receipt. */
+  notifications?: ((record: CaseRecord, accessCode: string) => Promise<Notification[]>) | undefined;
+}
+
 /** Retries intake on the rare id collision (31^10 ids), so callers never see it. */
 export async function submitComplaintWithRetry(
   deps: IntakeDeps,
   complaint: NewComplaint,
-  opts: { idempotencyKey?: string | undefined; enteredBy?: string | undefined } = {},
+  opts: IntakeOptions = {},
 ): Promise<IntakeReceipt> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -149,6 +200,9 @@ export async function submitComplaintWithRetry(
 
 class IdCollision extends Error {}
 
+/** Stand-in category of a case filed for triage: no defaults beyond the ordinary ones. */
+const unclassified = { code: UNCLASSIFIED, urgentByDefault: false } as const;
+
 async function freshIds(deps: IntakeDeps) {
   return { caseId: newCaseId(deps.secrets.randomBytes), accessCode: newAccessCode(deps.secrets.randomBytes) };
 }
@@ -156,11 +210,11 @@ async function freshIds(deps: IntakeDeps) {
 async function claimIdempotencyKey(
   deps: IntakeDeps,
   key: string,
-  complaint: NewComplaint,
-  enteredBy: string | undefined,
+  fingerprint: unknown,
+  permanent: boolean | undefined,
   now: Date,
-): Promise<{ caseId: string; accessCode: string; receivedAt: Date }> {
-  const requestHash = deps.secrets.digest(canonicalJson({ complaint, enteredBy: enteredBy ?? null }));
+): Promise<{ caseId: string; accessCode: string; receivedAt: Date; replayed: boolean }> {
+  const requestHash = deps.secrets.digest(canonicalJson(fingerprint));
   const ids = await freshIds(deps);
   const result = await deps.store.putIdempotencyRecord({
     key,
@@ -168,8 +222,9 @@ async function claimIdempotencyKey(
     requestHash,
     sealedAccessCode: await deps.vault.sealSecret(ids.caseId, ids.accessCode),
     createdAt: now.toISOString(),
+    permanent,
   });
-  if (result.created) return { ...ids, receivedAt: now };
+  if (result.created) return { ...ids, receivedAt: now, replayed: false };
   const existing = result.existing;
   if (existing.requestHash !== requestHash) {
     throw new AppError(
@@ -182,6 +237,7 @@ async function claimIdempotencyKey(
     caseId: existing.caseId,
     accessCode: await deps.vault.openSecret(existing.caseId, existing.sealedAccessCode),
     receivedAt: new Date(existing.createdAt),
+    replayed: true,
   };
 }
 

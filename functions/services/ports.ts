@@ -6,6 +6,7 @@
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { CaseRecord, ReporterContact, SealedReporter } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import type { PendingNotification } from '../domain/lifecycle/notifications.js';
 import type { Catalog } from '../domain/reference/catalog.js';
 
 export interface Clock {
@@ -23,6 +24,8 @@ export interface IdempotencyRecord {
   /** The access code, encrypted, so a retry can hand it out again. */
   sealedAccessCode: string;
   createdAt: string;
+  /** Kept for good (no TTL): keys that must never file twice (a mail's Message-ID, a 12345 order). */
+  permanent?: boolean | undefined;
 }
 
 export interface CaseStore {
@@ -30,8 +33,11 @@ export interface CaseStore {
   putIdempotencyRecord(
     record: IdempotencyRecord,
   ): Promise<{ created: true } | { created: false; existing: IdempotencyRecord }>;
-  /** Writes a new case unless its id is taken; returns false when it was. */
-  createCase(record: CaseRecord): Promise<boolean>;
+  /**
+   * Writes a new case unless its id is taken; returns false when it was. Notifications it causes
+   * (the citizen's receipt) are stored on the item in the same write.
+   */
+  createCase(record: CaseRecord, pending?: readonly PendingNotification[]): Promise<boolean>;
   getCase(id: string): Promise<CaseRecord | undefined>;
   loadReference<T>(name: string): Promise<T | undefined>;
   /** Writes reference data only if absent (seeding); returns false when it already existed. */

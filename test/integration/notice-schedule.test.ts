@@ -2,11 +2,13 @@
  * The scheduled monthly notice job in the embedded runtime: due on the 1st at 08:00 Asia/Shanghai,
  * drafts last month, notifies the leaders once; the runtime's scheduler follows its (sped-up) clock.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../functions/adapters/clock.js';
 import { silentLogger } from '../../functions/http/logger.js';
 import { reportDeps } from '../../functions/http/reports-api.js';
 import { startNoticeScheduler } from '../../functions/local/notice-scheduler.js';
+import { outboxNotifier } from '../../functions/services/outbox-port.js';
 import {
   nextScheduledRun,
   runScheduledNotice,
@@ -37,7 +39,7 @@ describe('schedule arithmetic', () => {
 describe('the job in the embedded runtime', () => {
   it('before 08:00 on the 1st nothing runs; after it, leaders are told once', async () => {
     // Arrange
-    const deps = { ...reportDeps(rt.deps), notifier: rt.deps.outbox };
+    const deps = { ...reportDeps(rt.deps), notifier: outboxNotifier(rt.deps.outbox) };
     const leader = await login(rt.app, 'leader');
     // Act
     rt.clock.set(new Date('2026-03-31T23:30:00Z')); // 07:30 on 04-01 in Shanghai

@@ -68,6 +68,7 @@ describe('reclassify, instruct, reply templates', () => {
     // Assert
     expect(res.status).toBe(200);
     const view = await json(asStaff(rt.app, tokens['inspector-a'] as string, `/api/v1/cases/${code}`));
+    await rt.channels.delivery.drain(); // the outbox fills as notifications are delivered
     const outbox = await json(asStaff(rt.app, tokens['inspector-a'] as string, '/api/v1/outbox'));
     expect(view.instructions).toEqual([
       expect.objectContaining({ by: 'leader', text: '请本周内核查并反馈结果' }),

@@ -105,6 +105,7 @@ describe('case workflow on aws-local-stepfunctions', () => {
       'supervised',
       'accountability_opened',
     ]);
+    await rt.channels.delivery.drain(); // notifications reach the outbox through delivery
     const leader = await json(
       rt.app.request('/api/v1/outbox', { headers: { authorization: `Bearer ${await token(rt, 'leader')}` } }),
     );

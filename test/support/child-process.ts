@@ -34,7 +34,8 @@ export async function startChild(entry: string, env: Record<string, string>, rea
   const flags = [...startScriptNodeFlags(), ...profile];
   const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    // SMTP on a free port unless a test asks for one: parallel runs share the machine.
+    env: { ...process.env, SMTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

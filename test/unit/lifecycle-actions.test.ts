@@ -65,6 +65,7 @@ const sample: Record<ActionType, CaseAction> = {
   },
   reclassify: { type: 'reclassify', urgent: true, reason: '涉及学生安全，按紧急件办理' },
   instruct: { type: 'instruct', text: '请龙水片区本周内核查并反馈' },
+  classify: { type: 'classify', category: 'HOMEWORK_OVERLOAD', area: 'LONGSHUI' },
 };
 
 /** Preconditions some actions need beyond the status. */

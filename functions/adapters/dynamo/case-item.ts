@@ -55,10 +55,14 @@ export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
       Object.assign(attrs, keys.earlyDueMonth(receivedMonth(r.deadline), office, r.receivedAt, r.id));
     }
   }
+  if (r.workOrder) Object.assign(attrs, keys.workOrderChange(r.events.at(-1)?.at ?? r.receivedAt, r.id));
   return attrs;
 }
 
-const NON_RECORD = new Set(['pk', 'sk', ...INDEX_ATTRIBUTES]);
+/** Notifications waiting for delivery on the case item, and their sparse index entry. */
+export const PENDING_ATTRIBUTES = ['pendingNotifications', 'notifyPk', 'notifySk', 'notifyLease'];
+
+const NON_RECORD = new Set(['pk', 'sk', ...INDEX_ATTRIBUTES, ...PENDING_ATTRIBUTES]);
 
 export function caseToItem(r: CaseRecord): Record<string, unknown> {
   return { ...keys.case(r.id), ...r, ...caseIndexAttributes(r) };

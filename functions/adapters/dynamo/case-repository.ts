@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseRecord } from '../../domain/case.js';
+import type { PendingNotification } from '../../domain/lifecycle/notifications.js';
 import { ConditionFailedError } from '../../services/errors.js';
 import type { CaseStore, IdempotencyRecord } from '../../services/ports.js';
 import { keys } from '../table-design.js';
@@ -30,9 +31,11 @@ export interface CaseRepository extends CaseStore {
   /**
    * Replaces the case with `next` if its version is still `current.version`: changed attributes are
    * SET, the new events appended with list_append, queue attributes recomputed — one conditional write.
+   * Notifications the change causes are appended to the item's pending list in the same write (and
+   * the case enters the sparse index of undelivered notifications), so none is lost to a crash.
    * Throws ConditionFailedError when someone else changed the case first.
    */
-  updateCase(current: CaseRecord, next: CaseRecord): Promise<void>;
+  updateCase(current: CaseRecord, next: CaseRecord, pending?: readonly PendingNotification[]): Promise<void>;
 }
 
 export function createCaseRepository(client: DynamoDBClient, tableName: string): CaseRepository {
@@ -52,7 +55,9 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
             {
               ...key,
               ...record,
-              expiresAt: Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+              expiresAt: record.permanent
+                ? undefined
+                : Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
             },
             MARSHALL,
           ),
@@ -68,11 +73,15 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
       return { created: false, existing: existing as IdempotencyRecord } as const;
     },
 
-    async createCase(record) {
+    async createCase(record, pending = []) {
+      const notify =
+        pending.length > 0
+          ? { pendingNotifications: pending, ...keys.pendingNotification(record.receivedAt, record.id) }
+          : {};
       try {
         await put({
           TableName: tableName,
-          Item: marshall(caseToItem(record), MARSHALL),
+          Item: marshall({ ...caseToItem(record), ...notify }, MARSHALL),
           ConditionExpression: 'attribute_not_exists(pk)',
         });
         return true;
@@ -87,11 +96,23 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
       return got.Item ? itemToCase(unmarshall(got.Item)) : undefined;
     },
 
-    async updateCase(current, next) {
+    async updateCase(current, next, pending = []) {
       const appended = next.events.slice(current.events.length);
       const names: Record<string, string> = { '#version': 'version', '#events': 'events' };
       const values: Record<string, unknown> = { ':expected': current.version, ':new': appended };
       const sets: string[] = ['#events = list_append(#events, :new)'];
+      if (pending.length > 0) {
+        const first = pending[0] as PendingNotification;
+        const entry = keys.pendingNotification(first.nextAttemptAt, current.id);
+        Object.assign(names, { '#pn': 'pendingNotifications', '#npk': 'notifyPk', '#nsk': 'notifySk' });
+        Object.assign(values, {
+          ':pn': pending,
+          ':none': [],
+          ':npk': entry.notifyPk,
+          ':nsk': entry.notifySk,
+        });
+        sets.push('#pn = list_append(if_not_exists(#pn, :none), :pn)', '#npk = :npk', '#nsk = :nsk');
+      }
       const removes: string[] = [];
       const nextAttrs: Record<string, unknown> = { ...next, ...caseIndexAttributes(next) };
       const currentAttrs: Record<string, unknown> = { ...current, ...caseIndexAttributes(current) };

@@ -1,35 +1,22 @@
 import { type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { type Notification, recipientKey } from '../../domain/lifecycle/notifications.js';
+import { recipientKey } from '../../domain/lifecycle/notifications.js';
+import type { Outbox, OutboxMessage } from '../../services/outbox-port.js';
 import { keys } from '../table-design.js';
 import { asStoreKey, type CursorSealer } from './cursor.js';
 import { withStoreRetry } from './retry.js';
 
-export interface OutboxMessage extends Notification {
-  readonly at: string;
-  readonly recipient: string;
-}
-
-export interface Outbox {
-  /** One item per message, written after the case change it reports. */
-  post(at: string, notifications: readonly Notification[]): Promise<void>;
-  /** Messages for one recipient, newest first. */
-  list(
-    recipient: string,
-    opts?: { limit?: number; cursor?: string | undefined },
-  ): Promise<{
-    items: OutboxMessage[];
-    cursor?: string | undefined;
-  }>;
-}
+export type { Outbox, OutboxMessage } from '../../services/outbox-port.js';
 
 export function createOutbox(client: DynamoDBClient, tableName: string, cursors: CursorSealer): Outbox {
   return {
-    async post(at, notifications) {
+    async post(notifications) {
       await Promise.all(
-        notifications.map((n, i) => {
+        notifications.map((n) => {
           const recipient = recipientKey(n.to);
-          const item = { ...keys.outbox(recipient, at, n.caseId, i), ...n, at, recipient };
+          const position = Number(n.id.split('.').at(-1) ?? 0);
+          const { attempts: _a, nextAttemptAt: _n, lastError: _l, ...message } = n;
+          const item = { ...keys.outbox(recipient, n.at, n.caseId, position), ...message, recipient };
           return withStoreRetry(() =>
             client.send(
               new PutItemCommand({

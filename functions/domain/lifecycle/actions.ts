@@ -6,11 +6,11 @@
 import { workingDaysBetween } from '../calendar/working-days.js';
 import type { AccountabilityMeasure, CaseEvent, CaseRecord, Finding } from '../case.js';
 import { type CaseStatus, caseStatusCodes } from '../case-status.js';
-import { findCategory, findOffice } from '../reference/catalog.js';
+import { findArea, findCategory, findOffice, type SubjectKind } from '../reference/catalog.js';
 import type { Principal, Role } from '../staff.js';
 import { deadlinePolicy, dueAfter, handlingDeadline, type LifecycleContext } from './context.js';
 import { evolve, type StepResult } from './evolve.js';
-import type { Notification } from './notifications.js';
+import type { Notification, NotificationParams } from './notifications.js';
 
 export type CaseAction =
   | { type: 'start' }
@@ -44,7 +44,14 @@ export type CaseAction =
   /** 改变类别或紧急程度: a dispatcher corrects the category and/or urgency; the deadline follows. */
   | { type: 'reclassify'; category?: string | undefined; urgent?: boolean | undefined; reason: string }
   /** 领导批示: a leader's recorded instruction on a case, shown to its office. */
-  | { type: 'instruct'; text: string };
+  | { type: 'instruct'; text: string }
+  | {
+      /** Triage (分类): category, area (and subject) for a case that arrived without them (mailbox, 12345). */
+      type: 'classify';
+      category: string;
+      area: string;
+      subject?: { kind: SubjectKind; name: string } | undefined;
+    };
 export type ActionType = CaseAction['type'];
 
 const OPEN: CaseStatus[] = ['submitted', 'assigned', 'in_progress', 'pending_review', 'returned'];
@@ -66,6 +73,7 @@ export const actionRules: Record<ActionType, { roles: readonly Role[]; from: rea
   record_accountability: { roles: ['dispatcher'], from: caseStatusCodes },
   reclassify: { roles: ['dispatcher'], from: ['submitted', 'assigned', 'in_progress', 'returned'] },
   instruct: { roles: ['leader'], from: OPEN },
+  classify: { roles: ['dispatcher'], from: ['submitted'] },
 };
 
 export class LifecycleError extends Error {
@@ -121,19 +129,27 @@ export function applyAction(
     kind: Notification['kind'],
     message: string,
     messageEn: string,
+    params?: NotificationParams,
   ): Notification => ({
     kind,
     to: { office },
     caseId: record.id,
     message,
     messageEn,
+    params,
   });
-  const toDispatcher = (kind: Notification['kind'], message: string, messageEn: string): Notification => ({
+  const toDispatcher = (
+    kind: Notification['kind'],
+    message: string,
+    messageEn: string,
+    params?: NotificationParams,
+  ): Notification => ({
     kind,
     to: { role: 'dispatcher' },
     caseId: record.id,
     message,
     messageEn,
+    params: { officeId: record.officeId, ...params },
   });
   const office = record.officeId ?? '';
   const policy = deadlinePolicy(ctx, record.category);
@@ -163,7 +179,9 @@ export function applyAction(
           event('returned', { officeId: office, reason: action.reason }),
         ]),
         notifications: [
-          toDispatcher('return', `${office} 退回案件：${action.reason}`, `${office} returned the case`),
+          toDispatcher('return', `${office} 退回案件：${action.reason}`, `${office} returned the case`, {
+            reason: action.reason,
+          }),
         ],
       };
     }
@@ -202,6 +220,7 @@ export function applyAction(
             'extension_request',
             `${office} 申请延期 ${action.days} 个工作日`,
             `${office} asks for ${action.days} more working days`,
+            { days: action.days },
           ),
         ],
       };
@@ -274,6 +293,7 @@ export function applyAction(
             'return',
             `退回未被同意，请继续办理：${action.reason ?? ''}`,
             'Return refused: keep handling',
+            { reason: action.reason },
           ),
         ],
       };
@@ -286,7 +306,11 @@ export function applyAction(
           next: evolve(record, { extensionRequest: undefined }, [
             event('extension_refused', { reason: action.reason }),
           ]),
-          notifications: [toOffice(office, 'extension_decision', '延期申请未获批准', 'Extension refused')],
+          notifications: [
+            toOffice(office, 'extension_decision', '延期申请未获批准', 'Extension refused', {
+              approved: false,
+            }),
+          ],
         };
       }
       const from = new Date(record.deadline);
@@ -322,6 +346,7 @@ export function applyAction(
             'extension_decision',
             `延期已批准，新期限 ${newDeadline.due}`,
             `Extension approved`,
+            { approved: true, due: newDeadline.due },
           ),
         ],
       };
@@ -343,7 +368,9 @@ export function applyAction(
       return {
         next: evolve(record, { status: 'in_progress' }, [event('sent_back', { reason: action.reason })]),
         notifications: [
-          toOffice(office, 'sent_back', `办理结果被退回：${action.reason}`, 'Report sent back'),
+          toOffice(office, 'sent_back', `办理结果被退回：${action.reason}`, 'Report sent back', {
+            reason: action.reason,
+          }),
         ],
       };
 
@@ -389,6 +416,31 @@ export function applyAction(
           ? [toOffice(record.officeId, 'instruction', `领导批示：${action.text}`, 'Leader instruction')]
           : [toDispatcher('instruction', `领导批示：${action.text}`, 'Leader instruction')],
       };
+    case 'classify': {
+      const category = findCategory(ctx.catalog, action.category);
+      if (!category)
+        throw new LifecycleError('invalid', `Unknown category "${action.category}".`, { field: 'category' });
+      if (!findArea(ctx.catalog, action.area))
+        throw new LifecycleError('invalid', `Unknown area "${action.area}".`, { field: 'area' });
+      const subject = action.subject
+        ? { kind: action.subject.kind, name: action.subject.name.trim() }
+        : record.subject;
+      return {
+        next: evolve(
+          record,
+          {
+            category: category.code,
+            area: action.area,
+            subject,
+            urgent: record.urgent || category.urgentByDefault,
+          },
+          [event('classified', { category: category.code, area: action.area })],
+        ),
+        notifications: [],
+        // Routing follows as for any new case (idempotent when the workflow already runs).
+        startWorkflowCycle: record.cycle ?? 1,
+      };
+    }
   }
 }
 
@@ -495,6 +547,7 @@ function reassignTo(
         caseId: record.id,
         message: `案件改派至${office.name}，办理期限 ${due}`,
         messageEn: `Case reassigned to ${office.nameEn}, due ${due}`,
+        params: { officeId: office.id, due },
       },
     ],
   };

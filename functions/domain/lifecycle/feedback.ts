@@ -64,6 +64,7 @@ export function applyFeedback(
         caseId: record.id,
         message: `群众不满意，案件重新办理，期限 ${due}`,
         messageEn: `Citizen unsatisfied: case reopened, due ${due}`,
+        params: { officeId: office, due },
       },
     ],
     startWorkflowCycle: nextCycle,

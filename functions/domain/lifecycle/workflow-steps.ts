@@ -7,7 +7,7 @@
  * → 督办 (supervise, level 2, +2 working days) → 问责 (accountability, level 3, leadership notified).
  */
 
-import type { CaseRecord } from '../case.js';
+import { awaitingTriage, type CaseRecord } from '../case.js';
 import { finalStatuses } from '../case-status.js';
 import { FALLBACK_ROUTING_REASON } from '../queues.js';
 import { findOffice } from '../reference/catalog.js';
@@ -29,9 +29,14 @@ const ON_THE_CLOCK = new Set(['assigned', 'in_progress']);
 
 /** Route (分派): pick the office, set the handling deadline. Undefined when already routed (re-entry). */
 export function routeStep(record: CaseRecord, ctx: LifecycleContext): StepResult | undefined {
-  if (record.status !== 'submitted') return undefined;
+  // A case awaiting triage (mailbox, unmapped 12345 order) is routed only after a dispatcher classifies it.
+  if (record.status !== 'submitted' || awaitingTriage(record)) return undefined;
   const { officeId, matchedRule, coHandling } = routeCase(ctx.catalog, record.area, record.category);
-  const { due, warnings } = handlingDeadline(ctx, record.category, record.urgent);
+  const ours = handlingDeadline(ctx, record.category, record.urgent);
+  // A 12345 work order keeps the platform's deadline when it is the earlier one.
+  const platform = record.workOrder?.platformDeadline;
+  const due = platform && platform < ours.due ? platform : ours.due;
+  const warnings = ours.warnings;
   const at = ctx.now.toISOString();
   const office = findOffice(ctx.catalog, officeId);
   return {
@@ -58,6 +63,7 @@ export function routeStep(record: CaseRecord, ctx: LifecycleContext): StepResult
         caseId: record.id,
         message: `新案件已分派至${office?.name ?? officeId}，办理期限 ${due}`,
         messageEn: `New case assigned to ${office?.nameEn ?? officeId}, due ${due}`,
+        params: { officeId, due },
       },
     ],
   };
@@ -93,7 +99,7 @@ export function checkStep(record: CaseRecord, ctx: LifecycleContext): CheckDecis
 export function wakeAt(record: CaseRecord): string | undefined {
   if (finalStatuses.has(record.status)) return undefined;
   if (record.events.at(-1)?.type === 'workflow_failed') return undefined;
-  if (record.status === 'submitted') return record.receivedAt;
+  if (record.status === 'submitted') return awaitingTriage(record) ? undefined : record.receivedAt;
   const due = currentDue(record);
   if (!ON_THE_CLOCK.has(record.status) || !due || record.escalationLevel >= 3) return undefined;
   return new Date(Date.parse(due) + 1).toISOString();
@@ -131,6 +137,7 @@ export function escalateStep(record: CaseRecord, ctx: LifecycleContext): StepRes
         caseId: record.id,
         message: `${label}：案件已逾期，请于 ${due} 前办结`,
         messageEn: `${level === 1 ? 'Urged' : 'Supervised'}: the case is overdue; finish by ${due}`,
+        params: { officeId, level, due },
       },
       ...(level === 2
         ? [
@@ -140,6 +147,7 @@ export function escalateStep(record: CaseRecord, ctx: LifecycleContext): StepRes
               caseId: record.id,
               message: `督办：${officeId} 承办的案件催办后仍未办结`,
               messageEn: `Supervised: case of ${officeId} still open after urging`,
+              params: { officeId, level },
             },
           ]
         : []),
@@ -176,6 +184,7 @@ export function accountabilityStep(record: CaseRecord, ctx: LifecycleContext): S
         caseId: record.id,
         message: `问责：${officeId} 承办的案件经催办、督办仍逾期未办结`,
         messageEn: `Accountability: ${officeId} left the case overdue after urging and supervision`,
+        params: { officeId },
       },
       {
         kind: 'accountability',
@@ -183,6 +192,7 @@ export function accountabilityStep(record: CaseRecord, ctx: LifecycleContext): S
         caseId: record.id,
         message: `问责：请记录对 ${officeId} 的问责处理`,
         messageEn: `Accountability: record the measure taken against ${officeId}`,
+        params: { officeId },
       },
     ],
   };

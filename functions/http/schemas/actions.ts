@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accountabilityMeasures, findings, ratings } from '../../domain/case.js';
+import { subjectKindCodes } from '../../domain/reference/catalog.js';
 import { civilDate } from './common.js';
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
@@ -34,6 +35,14 @@ export const CaseActionSchema = z
     }),
     action('approve', { note: text(1000).optional() }),
     action('send_back', { reason: text(1000) }),
+    action('classify', {
+      category: z.string().min(1).max(64).openapi({ description: 'a category code from /api/v1/catalog' }),
+      area: z.string().min(1).max(64).openapi({ description: 'an area code from /api/v1/catalog' }),
+      subject: z
+        .strictObject({ kind: z.enum(subjectKindCodes), name: text(200) })
+        .optional()
+        .openapi({ description: 'the school, institution or teacher complained about' }),
+    }),
     action('record_accountability', {
       measure: z.enum(accountabilityMeasures).openapi({
         description:

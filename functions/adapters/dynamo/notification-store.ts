@@ -1,0 +1,268 @@
+/**
+ * DynamoDB side of notification delivery: the pending list on case items and its sparse index, the
+ * de-duplication records, the dead-letter list and the staff notification profiles.
+ */
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { type PendingNotification, recipientKey } from '../../domain/lifecycle/notifications.js';
+import type {
+  DeadLetter,
+  DeadLetters,
+  DeliveryLog,
+  NotificationQueue,
+  StaffProfile,
+  StaffProfiles,
+} from '../../services/notification-ports.js';
+import { keys } from '../table-design.js';
+import { queryAll } from './query-all.js';
+import { withStoreRetry } from './retry.js';
+
+const MARSHALL = { removeUndefinedValues: true } as const;
+/** De-duplication records live 30 days (TTL on `expiresAt`). */
+const DELIVERY_TTL_SECONDS = 30 * 24 * 3600;
+
+const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException || (e as Error)?.name === 'ConditionalCheckFailedException';
+
+function earliest(list: readonly PendingNotification[]): string {
+  return list.map((n) => n.nextAttemptAt).sort()[0] ?? '';
+}
+
+export function createNotificationQueue(client: DynamoDBClient, tableName: string): NotificationQueue {
+  const send = <T>(fn: () => Promise<T>) => withStoreRetry(fn);
+  return {
+    async dueCases(now, limit) {
+      const res = await send(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'byPendingNotification',
+            KeyConditionExpression: 'notifyPk = :pk AND notifySk <= :now',
+            ExpressionAttributeValues: marshall({
+              ':pk': keys.pendingNotificationPartition,
+              ':now': `${now}#~`,
+            }),
+            Limit: limit,
+          }),
+        ),
+      );
+      return (res.Items ?? []).map((i) => String(unmarshall(i).notifySk).split('#').at(-1) as string);
+    },
+    async pending(caseId) {
+      const got = await send(() =>
+        client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.case(caseId)),
+            ConsistentRead: true,
+            ProjectionExpression: 'pendingNotifications',
+          }),
+        ),
+      );
+      return ((got.Item ? unmarshall(got.Item).pendingNotifications : undefined) ??
+        []) as PendingNotification[];
+    },
+    async claim(caseId, now, until) {
+      try {
+        await send(() =>
+          client.send(
+            new UpdateItemCommand({
+              TableName: tableName,
+              Key: marshall(keys.case(caseId)),
+              UpdateExpression: 'SET notifyLease = :until',
+              ConditionExpression:
+                'attribute_exists(pendingNotifications) AND (attribute_not_exists(notifyLease) OR notifyLease < :now)',
+              ExpressionAttributeValues: marshall({ ':until': until, ':now': now }),
+            }),
+          ),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+    async settle(caseId, count, remaining) {
+      const base = {
+        TableName: tableName,
+        Key: marshall(keys.case(caseId)),
+        ConditionExpression: 'size(#pn) = :n',
+      };
+      const entry = remaining.length > 0 ? keys.pendingNotification(earliest(remaining), caseId) : undefined;
+      try {
+        await send(() =>
+          client.send(
+            new UpdateItemCommand(
+              entry
+                ? {
+                    ...base,
+                    UpdateExpression: 'SET #pn = :rest, notifySk = :sk REMOVE notifyLease',
+                    ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
+                    ExpressionAttributeValues: marshall(
+                      { ':n': count, ':rest': remaining, ':sk': entry.notifySk },
+                      MARSHALL,
+                    ),
+                  }
+                : {
+                    ...base,
+                    UpdateExpression: 'REMOVE #pn, notifyPk, notifySk, notifyLease',
+                    ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
+                    ExpressionAttributeValues: marshall({ ':n': count }),
+                  },
+            ),
+          ),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+    async requeue(caseId, notifications) {
+      const entry = keys.pendingNotification(earliest(notifications), caseId);
+      await send(() =>
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.case(caseId)),
+            ConditionExpression: 'attribute_exists(pk)',
+            UpdateExpression:
+              'SET #pn = list_append(if_not_exists(#pn, :none), :add), notifyPk = :pk, notifySk = :sk',
+            ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
+            ExpressionAttributeValues: marshall(
+              { ':none': [], ':add': notifications, ':pk': entry.notifyPk, ':sk': entry.notifySk },
+              MARSHALL,
+            ),
+          }),
+        ),
+      );
+    },
+  };
+}
+
+export function createDeliveryLog(client: DynamoDBClient, tableName: string): DeliveryLog {
+  return {
+    async wasSent(key) {
+      const got = await withStoreRetry(() =>
+        client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.delivery(key)),
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      return Boolean(got.Item);
+    },
+    async markSent(key, at) {
+      await withStoreRetry(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall({
+              ...keys.delivery(key),
+              sentAt: at,
+              expiresAt: Math.floor(Date.parse(at) / 1000) + DELIVERY_TTL_SECONDS,
+            }),
+          }),
+        ),
+      );
+    },
+  };
+}
+
+export function createDeadLetters(client: DynamoDBClient, tableName: string): DeadLetters {
+  return {
+    async add(letter) {
+      await withStoreRetry(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall({ ...keys.deadLetter(letter.id), letter }, MARSHALL),
+          }),
+        ),
+      );
+    },
+    async list(opts = {}) {
+      const res = await withStoreRetry(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: marshall({ ':pk': keys.deadLetterPartition }),
+            Limit: Math.min(opts.limit ?? 100, 500),
+          }),
+        ),
+      );
+      return (res.Items ?? []).map((i) => unmarshall(i).letter as DeadLetter);
+    },
+    async take(id) {
+      const res = await withStoreRetry(() =>
+        client.send(
+          new DeleteItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.deadLetter(id)),
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      // Absent when another admin retried it first.
+      return res.Attributes ? (unmarshall(res.Attributes).letter as DeadLetter) : undefined;
+    },
+  };
+}
+
+export function createStaffProfiles(client: DynamoDBClient, tableName: string): StaffProfiles {
+  const strip = (raw: Record<string, unknown>): StaffProfile => {
+    const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _h, ...rest } = raw;
+    return rest as unknown as StaffProfile;
+  };
+  return {
+    async get(username) {
+      const got = await withStoreRetry(() =>
+        client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshall(keys.staffProfile(username)),
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      return got.Item ? strip(unmarshall(got.Item)) : undefined;
+    },
+    async save(profile) {
+      await withStoreRetry(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall(
+              {
+                ...keys.staffProfile(profile.username),
+                ...keys.staffProfileGroup(profile.group, profile.username),
+                ...profile,
+              },
+              MARSHALL,
+            ),
+          }),
+        ),
+      );
+    },
+    async forRecipient(to) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': keys.staffProfileGroupPartition(recipientKey(to)) }),
+      });
+      return items.map(strip);
+    },
+  };
+}

@@ -9,10 +9,12 @@ import { StatelessStack } from './stateless-stack.js';
 export function buildApp(app = new App()) {
   const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const mailFrom = app.node.tryGetContext('mailFrom') as string | undefined;
   const stateful = new StatefulStack(app, `DubanStateful-${stage}`, {
     env,
     staffBaseUrl: app.node.tryGetContext('staffBaseUrl') as string | undefined,
     loginDomainPrefix: app.node.tryGetContext('loginDomainPrefix') as string | undefined,
+    mailboxAddress: app.node.tryGetContext('mailboxAddress') as string | undefined,
   });
   const stateless = new StatelessStack(app, `DubanStateless-${stage}`, {
     env,
@@ -23,6 +25,9 @@ export function buildApp(app = new App()) {
     userPoolClient: stateful.userPoolClient,
     userPoolDomain: stateful.userPoolDomain,
     staffBaseUrl: stateful.staffBaseUrl,
+    mailBucket: stateful.mailBucket,
+    mailboxAddress: stateful.mailboxAddress,
+    ...(mailFrom ? { mailFrom } : {}),
   });
   return { app, stateful, stateless };
 }

@@ -10,8 +10,11 @@ import {
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
+import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../functions/adapters/table-design.js';
 import { roles } from '../functions/domain/staff.js';
@@ -29,6 +32,8 @@ export interface StatefulStackProps extends StackProps {
   readonly staffBaseUrl?: string | undefined;
   /** Prefix of the managed-login domain (<prefix>.auth.<region>.amazoncognito.com); unique per region. */
   readonly loginDomainPrefix?: string | undefined;
+  /** The complaint address SES receives for (举报邮箱). */
+  readonly mailboxAddress?: string | undefined;
 }
 
 /** Local development URL registered until the real one is given (Cognito allows http only for localhost). */
@@ -44,6 +49,9 @@ export class StatefulStack extends Stack {
   /** The managed login (hosted sign-in pages) of the staff pool. */
   readonly userPoolDomain: UserPoolDomain;
   readonly staffBaseUrl: string;
+  /** Mail SES receives for the complaint address (incoming/), read once by the mailbox function. */
+  readonly mailBucket: Bucket;
+  readonly mailboxAddress: string;
 
   constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
@@ -57,12 +65,35 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // Idempotency records expire after a day.
       timeToLiveAttribute: 'expiresAt',
+      // Feeds notification delivery: the function reads new images of items with pending notifications.
+      dynamoStream: StreamViewType.NEW_IMAGE,
       globalSecondaryIndexes: tableDesign.indexes.map((ix) => ({
         indexName: ix.name,
         partitionKey: { name: ix.partitionKey, type: AttributeType.STRING },
         sortKey: { name: ix.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
       })),
+    });
+
+    // The complaint mailbox (举报邮箱): SES receiving → this bucket → the mailbox function. A message is
+    // removed once filed; refused ones wait in quarantine/ for a person, and nothing stays past 30 days.
+    this.mailboxAddress = props?.mailboxAddress ?? 'jubao@duban.example.gov.cn';
+    this.mailBucket = new Bucket(this, 'MailBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      eventBridgeEnabled: true,
+      lifecycleRules: [{ expiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new ReceiptRuleSet(this, 'MailboxRules', {
+      rules: [
+        {
+          recipients: [this.mailboxAddress],
+          scanEnabled: true,
+          actions: [new S3Action({ bucket: this.mailBucket, objectKeyPrefix: 'incoming/' })],
+        },
+      ],
     });
 
     this.reporterKey = new Key(this, 'ReporterDataKey', {

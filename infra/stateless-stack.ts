@@ -6,8 +6,11 @@ import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-c
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
+import { EventSourceMapping, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ScheduleExpression, Schedule as SchedulerSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -25,6 +28,10 @@ export interface StatelessStackProps extends StackProps {
   /** Managed login domain and the staff site's public base URL (hosted sign-in, see the stateful stack). */
   readonly userPoolDomain: UserPoolDomain;
   readonly staffBaseUrl: string;
+  readonly mailBucket: IBucket;
+  readonly mailboxAddress: string;
+  /** Sender of notifications and auto-replies: an SES verified identity in the account. */
+  readonly mailFrom?: string;
 }
 
 /** Code that can be replaced at will: the functions, the HTTP API and the case state machine. */
@@ -123,6 +130,73 @@ export class StatelessStack extends Stack {
         timeZone: TimeZone.ASIA_SHANGHAI,
       }),
       target: new LambdaInvoke(reportsFn, { retryAttempts: 2 }),
+    });
+
+    // Notification delivery (通知送达): the table's stream, filtered to case items holding pending
+    // notifications, plus a one-minute sweep for retries; SES v2 e-mail, SNS SMS.
+    const mailFrom = props.mailFrom ?? `noreply@${props.mailboxAddress.split('@')[1]}`;
+    const notifyFn = new DubanFunction(this, 'NotifyDelivery', {
+      entry: 'functions/notify/lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      timeout: Duration.seconds(60),
+      environment: { REPORTER_KEY_ARN: props.reporterKey.keyArn, MAIL_FROM: mailFrom },
+    }).fn;
+    props.table.grantStreamRead(notifyFn);
+    props.reporterKey.grantDecrypt(notifyFn);
+    new EventSourceMapping(this, 'NotifyStream', {
+      target: notifyFn,
+      eventSourceArn: props.table.tableStreamArn,
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 50,
+      retryAttempts: 5,
+      reportBatchItemFailures: true,
+      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { notifyPk: { S: FilterRule.exists() } } } })],
+    });
+    new Rule(this, 'NotifySweep', {
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(notifyFn)],
+    });
+    notifyFn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`],
+      }),
+    );
+    // SMS to a phone number has no topic ARN to scope to; deny publishing to topics instead.
+    notifyFn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:*:sns:*:*:*'] }),
+    );
+
+    // The complaint mailbox: SES stores received mail in the bucket; its Object Created event runs the
+    // same parser and intake as the embedded SMTP server.
+    const mailboxFn = new DubanFunction(this, 'Mailbox', {
+      entry: 'functions/mailbox/lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      timeout: Duration.seconds(60),
+      environment: {
+        STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
+        REPORTER_KEY_ARN: props.reporterKey.keyArn,
+        MAIL_BUCKET: props.mailBucket.bucketName,
+        MAILBOX_ADDRESS: props.mailboxAddress,
+        MAIL_FROM: mailFrom,
+      },
+    }).fn;
+    props.mailBucket.grantReadWrite(mailboxFn);
+    props.mailBucket.grantDelete(mailboxFn);
+    props.reporterKey.grantEncryptDecrypt(mailboxFn);
+    caseLifecycle.grantStartExecution(mailboxFn);
+    new Rule(this, 'MailReceived', {
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [props.mailBucket.bucketName] },
+          object: { key: [{ prefix: 'incoming/' }] },
+        },
+      },
+      targets: [new LambdaFunction(mailboxFn)],
     });
 
     const api = new HttpApi(this, 'Api', {

@@ -7,6 +7,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { handle } from 'hono/aws-lambda';
+import { awsChannelDeps } from '../adapters/aws-channels.js';
 import { awsCoreDeps } from '../adapters/aws-core.js';
 import { createLookupKeys, kmsLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
@@ -19,6 +20,7 @@ import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
+import { retryDeadLetter } from '../services/notification-delivery.js';
 import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
 import { publicContact } from './public-contact.js';
@@ -30,8 +32,16 @@ function required(name: string): string {
 }
 
 const core = awsCoreDeps();
+const channels = awsChannelDeps(core);
 const app = createApp({
   ...core,
+  notifications: {
+    profiles: channels.profiles,
+    deadLetters: channels.deadLetters,
+    retryDeadLetter: (id) => retryDeadLetter({ ...core, ...channels }, id),
+  },
+  open311: channels.open311,
+  workOrders: channels.workOrders,
   identity: {
     staff: createStaffRepository(core.client, core.tableName),
     directory: cognitoStaffDirectory(new CognitoIdentityProviderClient({}), required('USER_POOL_ID')),

@@ -14,6 +14,7 @@ import type { StaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { smtpMailSender } from '../adapters/notify/smtp-mail-sender.js';
 import { staffEmailKinds } from '../domain/lifecycle/notifications.js';
 import type { AppDeps } from '../http/deps.js';
+import { defaultPublicContact } from '../http/public-contact.js';
 import { parseMail } from '../services/mailbox/parse-mail.js';
 import type { DeliveryDeps } from '../services/notification-delivery.js';
 import type { MailSender, SmsSender, StaffProfiles } from '../services/notification-ports.js';
@@ -45,8 +46,9 @@ export interface LocalChannelOptions {
   sms?: SmsSender | undefined;
 }
 
-export const DEFAULT_MAILBOX_ADDRESS = 'jubao@duban.local';
-export const DEFAULT_MAIL_FROM = 'noreply@duban.local';
+/** What the public pages show (defaultPublicContact) is what the SMTP server files. */
+export const DEFAULT_MAILBOX_ADDRESS = defaultPublicContact.mailbox;
+export const DEFAULT_MAIL_FROM = 'noreply@duban.example.cn';
 export const DEFAULT_MAX_MAIL_BYTES = 10 * 1024 * 1024;
 
 export interface LocalChannels {

@@ -3,7 +3,7 @@
  *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
  *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY,
  *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages; MAILBOX_ADDRESS is also the
- *   complaint address the SMTP server files), SMTP_PORT (2525), MAIL_FROM (noreply@duban.local),
+ *   complaint address the SMTP server files), SMTP_PORT (2525), MAIL_FROM (noreply@duban.example.cn),
  *   MAILBOX_MAX_BYTES (10 MB), MAILBOX_SENDER_LIMIT (5 a sender an hour), OPEN311_RATE_LIMIT (60/min/key),
  *   INTAKE_MAX_BACKLOG (10000 workflow executions waiting) and INTAKE_MAX_HEAP (0.85 of the heap limit):
  *   past either, intake answers 503 with Retry-After instead of running out of memory.
@@ -33,6 +33,7 @@ const runtime = await startRuntime({
   maxIntakeBacklog: optionalNumber(process.env.INTAKE_MAX_BACKLOG),
   maxHeapFraction: optionalNumber(process.env.INTAKE_MAX_HEAP),
   noticeSchedule: true,
+  open311RateLimit: optionalNumber(process.env.OPEN311_RATE_LIMIT),
   channels: {
     smtpPort: Number(process.env.SMTP_PORT ?? 2525),
     mailboxAddress: process.env.MAILBOX_ADDRESS || undefined,

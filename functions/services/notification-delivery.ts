@@ -132,7 +132,10 @@ export async function deliverDue(deps: DeliveryDeps, opts: { limit?: number } = 
 }
 
 /** Puts a dead letter back on its case for a fresh round of attempts (admin action). */
-export async function retryDeadLetter(deps: DeliveryDeps, id: string): Promise<boolean> {
+export async function retryDeadLetter(
+  deps: Pick<DeliveryDeps, 'deadLetters' | 'queue' | 'clock'>,
+  id: string,
+): Promise<boolean> {
   const letter = await deps.deadLetters.take(id);
   if (!letter) return false;
   const { failedAt: _f, lastError: _e, ...n } = letter;

@@ -5,6 +5,7 @@
 import '../../functions/local/polyfills.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBundles } from './bundles.js';
+import { benchImport12345 } from './import-12345.js';
 import { benchIntake } from './intake.js';
 import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
@@ -79,6 +80,18 @@ console.table([openCases]);
 const onTime = await benchOnTime();
 console.table([onTime]);
 
+console.log('\n12345 import: a 5,000-row CSV export, then the same file again');
+const import12345 = await benchImport12345();
+console.table({
+  'first import': {
+    rows: import12345.rows,
+    seconds: import12345.firstImportS,
+    'rows/s': import12345.firstRowsPerS,
+    ...import12345.first,
+  },
+  'same file again': { rows: import12345.rows, seconds: import12345.againS, ...import12345.again },
+});
+
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/latest.json',
@@ -96,6 +109,7 @@ writeFileSync(
       openCases,
       onTime,
       reports,
+      import12345,
     },
     null,
     2,

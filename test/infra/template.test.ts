@@ -14,7 +14,7 @@ beforeAll(() => {
   stateful = Template.fromStack(built.stateful);
   stateless = Template.fromStack(built.stateless);
   // Bundling every Lambda with esbuild takes seconds on an idle machine and far longer on a busy one.
-}, 240_000);
+}, 300_000);
 
 describe('stateful stack', () => {
   it('builds the table from the shared table design', () => {
@@ -177,5 +177,91 @@ describe('monthly notice schedule', () => {
     const targetFn = props.Target.Arn['Fn::GetAtt'][0];
     expect(fns[targetFn]?.Properties.Handler).toBe('index.handler');
     expect(targetFn).toMatch(/^MonthlyNotice/);
+  });
+});
+
+describe('channels: mailbox and notification delivery', () => {
+  it('receives complaint mail with SES into an encrypted private bucket that forgets it in 30 days', () => {
+    stateful.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({
+        Recipients: ['jubao@duban.example.gov.cn'],
+        ScanEnabled: true,
+        Actions: [Match.objectLike({ S3Action: Match.objectLike({ ObjectKeyPrefix: 'incoming/' }) })],
+      }),
+    });
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: Match.objectLike({
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+        ],
+      }),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, Status: 'Enabled' })] },
+    });
+    // Object Created events go to EventBridge (no bucket → function reference across the stacks).
+    stateful.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: { EventBridgeConfiguration: {} },
+    });
+    // SES may write only into this account's bucket (the action's bucket policy).
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 's3:PutObject', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      }),
+    });
+  });
+
+  it('streams new images of the table to the delivery function, filtered to items with pending notifications', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { notifyPk: { S: [{ exists: true }] } } } }) },
+        ],
+      },
+    });
+    stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+
+  it('lets the delivery function send with SES and SNS (SMS only, no topics) and decrypt reporter contact', () => {
+    const delivery = Object.values(stateless.findResources('AWS::IAM::Policy')).find((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'),
+    );
+    const statements = delivery?.Properties.PolicyDocument.Statement as { Action: unknown }[];
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Action: 'ses:SendEmail', Effect: 'Allow' }),
+        expect.objectContaining({ Action: 'sns:Publish', NotResource: 'arn:*:sns:*:*:*' }),
+        expect.objectContaining({ Action: 'kms:Decrypt' }),
+        expect.objectContaining({ Action: expect.arrayContaining(['dynamodb:GetRecords']) }),
+      ]),
+    );
+  });
+
+  it('runs the mailbox function on mail arriving under incoming/', () => {
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: Match.objectLike({ object: { key: [{ prefix: 'incoming/' }] } }),
+      }),
+    });
+    const mailbox = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties?.Environment?.Variables?.MAILBOX_ADDRESS,
+    );
+    expect(mailbox?.Properties.Environment.Variables).toMatchObject({
+      MAILBOX_ADDRESS: 'jubao@duban.example.gov.cn',
+      MAIL_FROM: 'noreply@duban.example.gov.cn',
+    });
   });
 });

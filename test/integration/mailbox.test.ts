@@ -38,7 +38,7 @@ afterAll(async () => {
 
 const complaint = (from: string, messageId: string, extra: Record<string, unknown> = {}) => ({
   from: `张家长 <${from}>`,
-  to: 'jubao@duban.local',
+  to: 'jubao@duban.example.cn',
   subject: '龙水镇第一小学作业过多',
   text: '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。',
   messageId,
@@ -132,7 +132,7 @@ describe('complaint mailbox over SMTP', () => {
     // Act
     const malformed = await refusal(
       transport.sendMail({
-        envelope: { from: sender, to: 'jubao@duban.local' },
+        envelope: { from: sender, to: 'jubao@duban.example.cn' },
         raw: 'this is not a mail message at all\x00\x01',
       }),
     );

@@ -57,6 +57,10 @@ export const ACTION_FIELDS: Record<ActionType, [string, 'text' | 'number' | 'boo
     ['reason', 'text'],
   ],
   instruct: [['text', 'text']],
+  classify: [
+    ['category', 'text'],
+    ['area', 'text'],
+  ],
 };
 
 /** A posted form's values without the action prefix of their names (`note.text` → `text`). */
@@ -274,6 +278,23 @@ export function ActionForm(p: FormProps) {
             />
             <TextInput {...bind('targetUnit')} label={f.targetUnit} />
             <TextArea {...bind('note')} label={f.note} rows={2} maxlength={2000} />
+          </>
+        );
+      case 'classify':
+        return (
+          <>
+            <Select
+              {...bind('category')}
+              label={f.category}
+              placeholder=""
+              options={p.catalog.categories.map((x) => ({ value: x.code, label: localName(p.lang, x) }))}
+            />
+            <Select
+              {...bind('area')}
+              label={f.area}
+              placeholder=""
+              options={p.catalog.areas.map((x) => ({ value: x.code, label: localName(p.lang, x) }))}
+            />
           </>
         );
       case 'reclassify':

@@ -1,0 +1,34 @@
+/**
+ * Channel adapters on AWS, for the functions that need them: notification queue, delivery records,
+ * dead letters, staff profiles, Open311 apps and the 12345 mapping and reply queries.
+ */
+import { createRateLimiter } from '../services/rate-limiter.js';
+import { createMappingSource } from '../services/work-orders.js';
+import type { awsCoreDeps } from './aws-core.js';
+import {
+  createDeadLetters,
+  createDeliveryLog,
+  createNotificationQueue,
+  createStaffProfiles,
+} from './dynamo/notification-store.js';
+import { createOpen311Apps } from './dynamo/open311-apps.js';
+import { workOrderReplyQueries } from './dynamo/work-order-queries.js';
+
+export function awsChannelDeps(core: ReturnType<typeof awsCoreDeps>, env: NodeJS.ProcessEnv = process.env) {
+  const { client, tableName } = core;
+  return {
+    queue: createNotificationQueue(client, tableName),
+    deliveries: createDeliveryLog(client, tableName),
+    deadLetters: createDeadLetters(client, tableName),
+    profiles: createStaffProfiles(client, tableName),
+    open311: {
+      apps: createOpen311Apps(client, tableName),
+      // Per instance; a limit that holds across instances is the rate-limit owner's store.
+      perKey: createRateLimiter({ limit: Number(env.OPEN311_RATE_LIMIT ?? 60), windowMs: 60_000 }),
+    },
+    workOrders: {
+      mapping: createMappingSource(core.store),
+      replies: workOrderReplyQueries(client, tableName, core.cursors),
+    },
+  };
+}

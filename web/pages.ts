@@ -14,6 +14,7 @@ import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
 import { hostedLoginPages } from './pages/hosted-login.js';
 import { leaderPages } from './pages/leader.js';
 import { publicPages } from './pages/public.js';
+import { reportPages } from './pages/reports/index.js';
 import { staffPages } from './pages/staff.js';
 import { workbenchPages } from './pages/workbench/index.js';
 import { pageSession } from './session.js';
@@ -57,6 +58,7 @@ export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
   app.route('/staff', hostedLoginPages(deps));
   app.route('/staff', staffPages(deps));
   app.route('/staff', workbenchPages(deps));
+  app.route('/staff', reportPages(deps));
   app.route('/staff', leaderPages(deps));
   app.route('/staff/admin/accounts', adminAccountPages(deps));
   app.route('/staff/admin/reference', adminReferencePages(deps));

@@ -21,7 +21,7 @@
  */
 import { expect } from 'vitest';
 import { silentLogger } from '../../functions/http/logger.js';
-import { startRuntime } from '../../functions/local/runtime.js';
+import { type RuntimeOptions, startRuntime } from '../../functions/local/runtime.js';
 import { drivenClock } from './driven-clock.js';
 import { json, postJson, validComplaint } from './runtime.js';
 
@@ -30,7 +30,7 @@ export type Rt = Awaited<ReturnType<typeof startRuntime>>;
 const A_AREA = 'LONGSHUI';
 const B_AREA = 'YOUTING';
 
-export async function buildMarchDataset() {
+export async function buildMarchDataset(opts: Partial<RuntimeOptions> = {}) {
   const time = drivenClock(new Date('2026-02-10T02:00:00Z'));
   const rt = await startRuntime({
     clock: time.clock,
@@ -38,6 +38,7 @@ export async function buildMarchDataset() {
     logger: silentLogger,
     intakeRateLimit: 0,
     trackRateLimit: 0,
+    ...opts,
   });
   const tokens: Record<string, string> = {};
   const token = async (u: string) => {

@@ -8,6 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import * as adminPages from './admin.js';
 import * as common from './common.js';
 import * as publicPages from './public.js';
+import * as reports from './reports.js';
 import * as staffPages from './staff.js';
 import * as workbench from './workbench.js';
 
@@ -22,6 +23,7 @@ const zh = {
   staff: staffPages.zh,
   workbench: workbench.zh,
   admin: adminPages.zh,
+  reports: reports.zh,
 };
 const en: typeof zh = {
   common: common.en,
@@ -29,6 +31,7 @@ const en: typeof zh = {
   staff: staffPages.en,
   workbench: workbench.en,
   admin: adminPages.en,
+  reports: reports.en,
 };
 
 export type Messages = typeof zh;

@@ -3,11 +3,16 @@
  * printed to A4 PDF; publishing from the page; the dashboard's server-rendered SVG charts; an
  * inspector's own-office view; axe; screenshots for the README.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newReader, screenshot, seriousA11yViolations } from '../support/browser.js';
 import { buildMarchDataset } from '../support/report-dataset.js';
 import { loginPage } from '../support/workbench-tour.js';
+
+/** README pictures: `SCREENSHOT_DIR=docs/screenshots npx vitest run test/web/reports-browser.test.ts`. */
+const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'duban-reports-shots');
 
 let ds: Awaited<ReturnType<typeof buildMarchDataset>>;
 let browser: Browser;
@@ -31,11 +36,11 @@ describe('monthly notice pages', () => {
     await r.page.goto(url('/staff/reports/monthly/2026-03'));
     const text = await r.page.locator('main').innerText();
     const violations = await seriousA11yViolations(r.page);
-    await screenshot(r.page, 'docs/screenshots/reports-notice-zh-desktop.png', false);
+    await screenshot(r.page, join(SHOTS, 'reports-notice-zh-desktop.png'), false);
     const pdf = await r.page.pdf({ format: 'A4', printBackground: true });
     await r.page.emulateMedia({ media: 'print' });
     const navShown = await r.page.locator('.site-nav').isVisible();
-    await screenshot(r.page, 'docs/screenshots/reports-notice-print.png', false);
+    await screenshot(r.page, join(SHOTS, 'reports-notice-print.png'), false);
     // Assert
     for (const heading of [
       '月度督查通报',
@@ -84,7 +89,7 @@ describe('monthly notice pages', () => {
     await r.page.goto(url('/staff/reports/monthly/2026-03/dashboard'));
     const svgs = await r.page.locator('.rpt-chart svg').count();
     const officeChart = await r.page.locator('.rpt-chart').first().innerHTML();
-    await screenshot(r.page, 'docs/screenshots/reports-dashboard-zh-desktop.png');
+    await screenshot(r.page, join(SHOTS, 'reports-dashboard-zh-desktop.png'));
     // Assert
     expect(svgs).toBe(4);
     expect(officeChart).toContain('龙水片区督导室');

@@ -13,6 +13,8 @@ import { jsonLogger } from '../http/logger.js';
 import { publicContact } from '../http/public-contact.js';
 import { startRuntime } from './runtime.js';
 
+// Everything this process writes under DATA_DIR (store, keys, evidence files) is for its owner only.
+process.umask(0o077);
 const logger = jsonLogger();
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');

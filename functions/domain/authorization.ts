@@ -51,6 +51,14 @@ export function canSeeCase(who: Principal, record: CaseRecord): boolean {
 export const canExchangeWorkOrders = (who: Principal) => who.role === 'operator' || who.role === 'dispatcher';
 /** Channel integrations (Open311 apps, 12345 type/region mapping) are reference data: admins. */
 export const canManageIntegrations = (who: Principal) => who.role === 'admin';
+/**
+ * Adding evidence (photos, a PDF notice such as a 整改通知书) while handling: the inspector of the
+ * case's office and dispatchers. Leaders read only; operators and admins do not handle cases.
+ */
+export function canAddEvidence(who: Principal, record: CaseRecord): boolean {
+  if (who.role === 'dispatcher') return true;
+  return who.role === 'inspector' && canSeeCase(who, record);
+}
 
 export const canListCases = (who: Principal) => who.role !== 'admin';
 export const canRevealReporter = (who: Principal) => who.role === 'dispatcher';

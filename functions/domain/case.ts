@@ -1,4 +1,5 @@
 import type { CaseStatus } from './case-status.js';
+import type { EvidenceRef } from './evidence/evidence.js';
 import type { SubjectKind } from './reference/catalog.js';
 
 /** How a complaint reached us (受理渠道). */
@@ -80,6 +81,8 @@ export interface CaseRecord {
   readonly instructions?: readonly Instruction[] | undefined;
   /** A 12345 work order (工单) this case was filed from; replies go back to the platform. */
   readonly workOrder?: WorkOrderRef | undefined;
+  /** Evidence files (证据材料) in object storage, referenced by key; the files never enter the item. */
+  readonly evidence?: readonly EvidenceRef[] | undefined;
 }
 
 export interface Instruction {
@@ -165,6 +168,8 @@ export interface NewComplaint {
   anonymous: boolean;
   reporter?: ReporterContact | undefined;
   workOrder?: WorkOrderRef | undefined;
+  /** Staged upload ids of photos to attach (up to 5). */
+  evidence?: readonly string[] | undefined;
 }
 
 export function newCaseRecord(args: {
@@ -175,6 +180,8 @@ export function newCaseRecord(args: {
   receivedAt: Date;
   enteredBy?: string | undefined;
   urgentByDefault: boolean;
+  /** Attached evidence files (already copied under the case). */
+  evidence?: readonly EvidenceRef[] | undefined;
 }): CaseRecord {
   const { complaint: c } = args;
   const receivedAt = args.receivedAt.toISOString();
@@ -199,6 +206,7 @@ export function newCaseRecord(args: {
     escalationLevel: 0,
     cycle: 1,
     ...(c.workOrder ? { workOrder: c.workOrder } : {}),
+    evidence: args.evidence?.length ? args.evidence : undefined,
     events: [{ type: 'submitted', at: receivedAt, actor, channel: c.channel }],
   };
 }

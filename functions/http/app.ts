@@ -8,6 +8,7 @@ import { type AuthEnv, authenticate, csrfForCookies } from './auth.js';
 import { caseActionsApi } from './case-actions-api.js';
 import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
+import { evidenceApi } from './evidence-api.js';
 import { leaderApi } from './leader-api.js';
 import { jsonBodyOnly, limitBody } from './middleware.js';
 import { notificationsApi } from './notifications-api.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', leaderApi(deps));
   app.route('/api/v1', adminApi(deps));
   app.route('/api/v1', workbenchApi(deps));
+  app.route('/api/v1', evidenceApi(deps));
   mountPages(app, deps);
   app.route('/api/v1', reportsApi(deps));
   app.route('/api/v1', notificationsApi(deps));

@@ -1,5 +1,6 @@
 import type { CaseRepository } from '../adapters/dynamo/case-repository.js';
 import type { subjectKinds } from '../domain/reference/catalog.js';
+import type { EvidenceDeps } from '../services/evidence.js';
 import type { HostedLoginDeps } from '../services/hosted-login.js';
 import type { OverviewQueries } from '../services/leader-overview.js';
 import type { DevMailboxReader, NotificationAdminDeps } from '../services/notification-admin.js';
@@ -64,4 +65,6 @@ export interface AppDeps {
   workOrders?: WorkOrderHttpDeps | undefined;
   /** Embedded runtime only: what the system sent (development mailbox page). */
   devMailbox?: DevMailboxReader | undefined;
+  /** Evidence files: object storage, links to read them, how uploads arrive. */
+  evidence: EvidenceDeps;
 }

@@ -1,7 +1,7 @@
 /**
  * Lambda entry for the HTTP API: the same app as the embedded runtime, with AWS adapters.
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
- * USER_POOL_CLIENT_ID, CURSOR_KEY_ID; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
+ * USER_POOL_CLIENT_ID, CURSOR_KEY_ID, EVIDENCE_BUCKET; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -18,6 +18,8 @@ import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
+import { createS3Client } from '../adapters/s3/client.js';
+import { createS3ObjectStore, presignedLinks } from '../adapters/s3/object-store.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
@@ -33,6 +35,10 @@ function required(name: string): string {
 
 const core = awsCoreDeps();
 const channels = awsChannelDeps(core);
+const secrets = createSecrets();
+// Evidence files: the browser uploads to S3 with a presigned POST and reads through presigned GETs,
+// so no file passes through this function (Lambda payloads stop at 6 MB).
+const objects = createS3ObjectStore(createS3Client(), required('EVIDENCE_BUCKET'));
 const app = createApp({
   ...core,
   notifications: {
@@ -80,10 +86,18 @@ const app = createApp({
   ),
   trustProxy: false,
   publicContact: publicContact(process.env),
-  secrets: createSecrets(),
+  secrets,
   vault: createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN'))),
   workflow: createSfnStarter(new SFNClient({}), required('STATE_MACHINE_ARN')),
   subjectKinds,
+  evidence: {
+    objects,
+    links: presignedLinks(objects),
+    secrets,
+    now: () => new Date(),
+    directUpload: false,
+    logger: core.logger,
+  },
 });
 
 export const handler = handle(app);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
 import { serve } from '@hono/node-server';
 import { scaledClock } from '../adapters/clock.js';
+import { appSignedLinks } from '../adapters/crypto/evidence-links.js';
 import { createLookupKeys, localLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, localKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
@@ -28,6 +29,8 @@ import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { workOrderReplyQueries } from '../adapters/dynamo/work-order-queries.js';
 import { localTokens } from '../adapters/identity/tokens.js';
+import { createS3Client } from '../adapters/s3/client.js';
+import { createS3ObjectStore } from '../adapters/s3/object-store.js';
 import { tableDesign } from '../adapters/table-design.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { createApp, type DubanApp } from '../http/app.js';
@@ -53,6 +56,7 @@ import {
   seedOpen311DemoApp,
   startLocalChannels,
 } from './local-channels.js';
+import { startObjectServer } from './object-server.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 
@@ -113,6 +117,8 @@ export interface Runtime {
   sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
   /** Notification delivery, SMTP server and development mailbox. */
   channels: LocalChannels;
+  /** The embedded S3-compatible server holding evidence files. */
+  objectStore: { endpoint: string; bucket: string };
   close(): Promise<void>;
 }
 
@@ -132,6 +138,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     opts.dataDir ? localCursorKey(join(opts.dataDir, 'keys', 'cursor.key')) : ephemeralCursorKey(),
   );
   const outbox = createOutbox(client, tableName, cursors);
+  const objectServer = await startObjectServer({ dataDir: opts.dataDir });
+  const s3 = createS3Client({ endpoint: objectServer.endpoint });
+  const secrets = createSecrets();
 
   const keyring = opts.dataDir
     ? localKeyring(join(opts.dataDir, 'keys', 'reporter-data.key'))
@@ -181,7 +190,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     catalog,
     calendar,
     logger,
-    secrets: createSecrets(),
+    secrets,
     vault,
     workflow: starter,
     notify,
@@ -222,6 +231,16 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       maxBacklog: opts.maxIntakeBacklog,
       maxHeapFraction: opts.maxHeapFraction,
     }),
+    evidence: {
+      objects: createS3ObjectStore(s3, objectServer.bucket, {
+        postUrl: `${objectServer.endpoint}/${objectServer.bucket}`,
+      }),
+      links: appSignedLinks(),
+      secrets,
+      now: () => new Date(),
+      directUpload: true,
+      logger,
+    },
   };
   // Nothing is resumed eagerly: the runner's scheduler finds due cases in the wake index. A data folder
   // from before the wake index gets its entries once, in the background.
@@ -281,6 +300,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     storeEndpoint: embedded.endpoint,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     channels,
+    objectStore: { endpoint: objectServer.endpoint, bucket: objectServer.bucket },
     async close() {
       noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
@@ -299,7 +319,8 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       await stopped;
       await channels.close();
       client.destroy();
-      await embedded.close();
+      s3.destroy();
+      await Promise.all([embedded.close(), objectServer.close()]);
     },
   };
 }

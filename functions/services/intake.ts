@@ -7,6 +7,7 @@ import {
 import { type Catalog, findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
 import { AppError, type FieldProblem, overloaded, validationError } from './errors.js';
+import { attachStaged, type EvidenceDeps, releaseStaged } from './evidence.js';
 import type {
   Admission,
   CaseStore,
@@ -33,6 +34,8 @@ export interface IntakeDeps {
   admission?: Admission | undefined;
   /** Wakes notification delivery after a case that notifies its reporter; optional. */
   notify?: (() => void) | undefined;
+  /** Needed only for complaints that carry staged photos. */
+  evidence?: EvidenceDeps;
 }
 
 export interface IntakeReceipt {
@@ -88,6 +91,21 @@ export async function submitComplaint(
 
   const phone = complaint.anonymous ? undefined : complaint.reporter?.phone;
   const reporterPhoneKey = phone && deps.lookupKeys ? await deps.lookupKeys.phone(phone) : undefined;
+  const uploads = complaint.evidence ?? [];
+  if (uploads.length > 0 && !deps.evidence) {
+    throw validationError([{ path: 'evidence', message: 'evidence files are not accepted here' }]);
+  }
+  const evidence =
+    uploads.length > 0 && deps.evidence
+      ? await attachStaged(deps.evidence, {
+          caseId,
+          uploadIds: uploads,
+          addedBy: opts.enteredBy ?? 'citizen',
+          uploader: opts.enteredBy ? 'staff' : 'citizen',
+          at: receivedAt.toISOString(),
+          path: 'evidence',
+        })
+      : undefined;
   const fresh = newCaseRecord({
     id: caseId,
     complaint,
@@ -99,6 +117,7 @@ export async function submitComplaint(
     receivedAt,
     enteredBy: opts.enteredBy,
     urgentByDefault: category.urgentByDefault,
+    evidence,
   });
   const record: CaseRecord = reporterPhoneKey ? { ...fresh, reporterPhoneKey } : fresh;
 
@@ -116,6 +135,7 @@ export async function submitComplaint(
   }
   if (pending.length > 0) deps.notify?.();
   if (opts.startWorkflow === false) return receiptOf(caseId, accessCode, stored);
+  if (deps.evidence && uploads.length > 0) await releaseStaged(deps.evidence, uploads);
   try {
     await deps.workflow.startCaseWorkflow(caseId);
   } catch (e) {

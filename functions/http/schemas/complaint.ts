@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { channels } from '../../domain/case.js';
 import { caseStatusCodes } from '../../domain/case-status.js';
+import { MAX_PHOTOS_PER_COMPLAINT, UPLOAD_ID_PATTERN } from '../../domain/evidence/evidence.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { subjectKindCodes } from '../../domain/reference/catalog.js';
 import { civilDate } from './common.js';
+import { EvidenceViewSchema } from './evidence.js';
 
 /**
  * A mainland mobile or a landline with its area code, half- or full-width, with spaces, hyphens or
@@ -59,6 +61,12 @@ export const ComplaintSchema = z
     grade: z.number().int().min(1).max(9).optional().openapi({ description: 'school grade 1–9' }),
     anonymous: z.boolean().openapi({ description: 'when true no reporter data is kept' }),
     reporter: ReporterSchema.optional(),
+    evidence: z
+      .array(z.string().regex(UPLOAD_ID_PATTERN, { error: 'must be an upload id from /evidence' }))
+      .max(MAX_PHOTOS_PER_COMPLAINT, { error: `at most ${MAX_PHOTOS_PER_COMPLAINT} photos` })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'lists the same upload twice' })
+      .optional()
+      .openapi({ description: 'upload ids of staged photos (POST /api/v1/evidence/…), at most 5' }),
   })
   .superRefine((c, ctx) => {
     if (!c.anonymous && !c.reporter?.phone && !c.reporter?.email) {
@@ -109,6 +117,7 @@ export const PublicCaseSchema = z
         reply: z.string().optional(),
       }),
     ),
+    evidence: z.array(EvidenceViewSchema).openapi({ description: 'the photos sent with the complaint' }),
   })
   .openapi('PublicCase');
 

@@ -28,6 +28,7 @@ export function buildApp(app = new App()) {
     mailBucket: stateful.mailBucket,
     mailboxAddress: stateful.mailboxAddress,
     ...(mailFrom ? { mailFrom } : {}),
+    evidenceBucket: stateful.evidenceBucket,
   });
   return { app, stateful, stateless };
 }

@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   CfnManagedLoginBranding,
   CfnUserPoolGroup,
@@ -12,7 +12,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions';
 import type { Construct } from 'constructs';
@@ -21,7 +27,7 @@ import { roles } from '../functions/domain/staff.js';
 
 /**
  * What holds data and must outlive deployments: the table (built from the shared table design),
- * the KMS key that encrypts reporter data, and the staff user pool.
+ * the KMS key that encrypts reporter data, the staff user pool and the evidence bucket.
  */
 export interface StatefulStackProps extends StackProps {
   /**
@@ -52,6 +58,7 @@ export class StatefulStack extends Stack {
   /** Mail SES receives for the complaint address (incoming/), read once by the mailbox function. */
   readonly mailBucket: Bucket;
   readonly mailboxAddress: string;
+  readonly evidenceBucket: Bucket;
 
   constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
@@ -143,6 +150,54 @@ export class StatefulStack extends Stack {
       userPoolId: this.userPool.userPoolId,
       clientId: this.userPoolClient.userPoolClientId,
       useCognitoProvidedValues: true,
+    });
+
+    this.evidenceBucket = this.evidenceStorage();
+  }
+
+  /**
+   * Evidence photos and notices (证据材料): private, encrypted with their own KMS key (S3 Bucket Key
+   * keeps KMS calls down), TLS only, access-logged. Browsers upload with presigned POSTs (CORS allows
+   * POST) under `staging/`, which expires after a day whether or not it was attached.
+   */
+  private evidenceStorage(): Bucket {
+    const key = new Key(this, 'EvidenceKey', {
+      description: 'Duban: encryption at rest of evidence files',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const accessLogs = new Bucket(this, 'EvidenceAccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket of the evidence bucket; it cannot log to itself.',
+    });
+    return new Bucket(this, 'EvidenceBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'evidence/',
+      lifecycleRules: [
+        { id: 'staged-uploads-expire', prefix: 'staging/', expiration: Duration.days(1) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      // The report page posts photos straight to the bucket (presigned POST): the policy in each form
+      // is the permission, so any origin may send the form.
+      cors: [
+        { allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }

@@ -17,6 +17,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import type { Construct } from 'constructs';
 import { NOTICE_SCHEDULE } from '../functions/services/reports/scheduled-notice.js';
 import { caseLifecycleDefinitionPath } from '../workflows/definition.js';
+import { grantEvidenceAccess } from './evidence-access.js';
 import { DubanFunction } from './lambda-function.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -32,6 +33,7 @@ export interface StatelessStackProps extends StackProps {
   readonly mailboxAddress: string;
   /** Sender of notifications and auto-replies: an SES verified identity in the account. */
   readonly mailFrom?: string;
+  readonly evidenceBucket: IBucket;
 }
 
 /** Code that can be replaced at will: the functions, the HTTP API and the case state machine. */
@@ -73,6 +75,7 @@ export class StatelessStack extends Stack {
         USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
         COGNITO_DOMAIN: props.userPoolDomain.baseUrl(),
         STAFF_BASE_URL: props.staffBaseUrl,
+        EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
       },
     }).fn;
     caseLifecycle.grantStartExecution(httpFn);
@@ -95,6 +98,9 @@ export class StatelessStack extends Stack {
     );
     props.reporterKey.grantEncryptDecrypt(httpFn);
     props.cursorKey.grant(httpFn, 'kms:GenerateMac');
+    // Evidence: stage, check, copy under the case, remove staged copies; presigned POST/GET URLs are
+    // signed with this role, so browsers upload and read with exactly these rights.
+    grantEvidenceAccess(httpFn, props.evidenceBucket);
 
     // Recovery: hourly, start a workflow for every open case that has none running.
     const reconcileFn = new DubanFunction(this, 'ReconcileWorkflows', {

@@ -97,6 +97,52 @@ describe('staff sign-in through the Cognito managed login', () => {
   });
 });
 
+describe('evidence bucket', () => {
+  const evidenceBucket = () =>
+    Object.values(stateful.findResources('AWS::S3::Bucket')).find((b) =>
+      JSON.stringify(b.Properties.BucketEncryption ?? {}).includes('aws:kms'),
+    );
+
+  it('is private, KMS-encrypted with a bucket key, TLS-only and retained', () => {
+    const bucket = evidenceBucket();
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toMatchObject({
+      BucketKeyEnabled: true,
+      ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: expect.anything() },
+    });
+    expect(bucket?.Properties.LoggingConfiguration).toBeDefined();
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+
+  it('expires staged uploads after a day', () => {
+    expect(evidenceBucket()?.Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Prefix: 'staging/', ExpirationInDays: 1, Status: 'Enabled' }),
+    );
+  });
+
+  it('gives the HTTP function the bucket name and read/write/delete on it', () => {
+    const http = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment.Variables.EVIDENCE_BUCKET,
+    );
+    expect(http?.Properties.Environment.Variables).toHaveProperty('USER_POOL_ID');
+    const actions = JSON.stringify(stateless.findResources('AWS::IAM::Policy'));
+    for (const action of ['s3:PutObject', 's3:GetObject*', 's3:DeleteObject*'])
+      expect(actions).toContain(action);
+  });
+});
+
 describe('stateless stack', () => {
   it('runs every function on Node.js 22 / arm64 with X-Ray tracing and the table name', () => {
     const fns = Object.values(stateless.findResources('AWS::Lambda::Function'));

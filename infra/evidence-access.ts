@@ -1,0 +1,26 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+
+/**
+ * Exactly what the evidence service does with the bucket, no wildcard actions: put (staging, and the
+ * browser's presigned POST, which is signed with this role), get (reading, copying, presigned GET),
+ * delete (staged copies). Encryption: data keys for writes, decrypt for reads. The one wildcard is the
+ * object resource (`<bucket>/*`): keys are made per upload and per case at run time.
+ */
+export function grantEvidenceAccess(fn: IFunction, bucket: IBucket) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      resources: [bucket.arnForObjects('*')],
+    }),
+  );
+  if (bucket.encryptionKey) {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [bucket.encryptionKey.keyArn],
+      }),
+    );
+  }
+}

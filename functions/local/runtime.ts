@@ -125,7 +125,11 @@ export interface Runtime {
 export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? jsonLogger();
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
+  // The store and the evidence bucket start side by side, each on its own worker thread.
+  const [embedded, objectServer] = await Promise.all([
+    startEmbeddedStore({ dataDir: opts.dataDir }),
+    startObjectServer({ dataDir: opts.dataDir }),
+  ]);
   const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
   const tableName = opts.tableName ?? tableDesign.defaultTableName;
   await ensureTable(client, tableName);
@@ -138,7 +142,6 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     opts.dataDir ? localCursorKey(join(opts.dataDir, 'keys', 'cursor.key')) : ephemeralCursorKey(),
   );
   const outbox = createOutbox(client, tableName, cursors);
-  const objectServer = await startObjectServer({ dataDir: opts.dataDir });
   const s3 = createS3Client({ endpoint: objectServer.endpoint });
   const secrets = createSecrets();
 

@@ -20,6 +20,13 @@ export const fieldProblemCodes = [
   'contact_required',
   'duplicate',
   'invalid',
+  // Evidence files (photos, PDF notices): see functions/services/evidence.ts.
+  'evidence_type',
+  'evidence_too_large',
+  'evidence_unreadable',
+  'evidence_empty',
+  'evidence_expired',
+  'evidence_too_many',
 ] as const;
 export type FieldProblemCode = (typeof fieldProblemCodes)[number];
 

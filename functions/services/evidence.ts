@@ -67,7 +67,7 @@ const MESSAGES: Record<EvidenceProblemCode, string> = {
 /** 400 (413 when too large) naming the field, e.g. `file` or `evidence.2`, with a stable code. */
 export function evidenceError(code: EvidenceProblemCode, path = 'file') {
   const tooLarge = code === 'evidence_too_large';
-  const field = { path, message: MESSAGES[code], code } as unknown as FieldProblem;
+  const field: FieldProblem = { path, message: MESSAGES[code], code };
   return new AppError(
     tooLarge ? 413 : 400,
     tooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',

@@ -36,6 +36,13 @@ export const zh = {
     contact_required: (_label: string) => '请留下手机号码、固定电话或电子邮箱，或选择匿名投诉',
     duplicate: (label: string) => `“${label}”重复`,
     invalid: (label: string) => `“${label}”无效`,
+    evidence_type: (_label: string) =>
+      '只能上传 JPEG、PNG 或 WebP 格式的照片（按文件内容识别，与文件名无关）',
+    evidence_too_large: (_label: string) => '每张照片不能超过 10 MB',
+    evidence_unreadable: (_label: string) => '照片已损坏或不完整，无法读取',
+    evidence_empty: (_label: string) => '文件是空的',
+    evidence_expired: (_label: string) => '照片已失效（上传后保留一天），请重新添加',
+    evidence_too_many: (_label: string, limit?: number) => `最多只能添加 ${limit ?? 5} 张照片`,
   } satisfies Record<FieldProblemCode, (label: string, limit?: number) => string>,
   notFound: {
     title: '找不到这个页面',
@@ -97,6 +104,12 @@ export const en: MessagesOf<typeof zh> = {
     contact_required: () => 'Give a mobile, landline or e-mail address, or choose to report anonymously',
     duplicate: (label) => `${label} appears twice`,
     invalid: (label) => `${label} is not valid`,
+    evidence_type: () => 'Only JPEG, PNG or WebP photos (checked by their content, not their name)',
+    evidence_too_large: () => 'Each photo must be 10 MB or smaller',
+    evidence_unreadable: () => 'The photo is damaged or incomplete and cannot be read',
+    evidence_empty: () => 'The file is empty',
+    evidence_expired: () => 'The photo is no longer available (uploads are kept for a day); add it again',
+    evidence_too_many: (_label, limit) => `You can add at most ${limit ?? 5} photos`,
   },
   notFound: {
     title: 'Page not found',

@@ -34,6 +34,14 @@ export async function staffCaseView(deps: StaffCaseDeps, who: Principal, trackin
     feedback: r.feedback ?? [],
     mergedInto: r.mergedInto ? formatTrackingCode(r.mergedInto) : null,
     instructions: r.instructions ?? [],
+    // Files by reference only; GET /cases/{code}/evidence/{id} gives a short-lived link to each.
+    evidence: (r.evidence ?? []).map(({ id, type, bytes, addedAt, addedBy }) => ({
+      id,
+      type,
+      bytes,
+      addedAt,
+      addedBy,
+    })),
     events: [...r.events],
     allowedActions: allowedActions(r, who),
   };

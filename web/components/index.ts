@@ -1,4 +1,5 @@
 export { ErrorSummary, type FieldMessage } from './error-summary.js';
+export { EvidenceGallery, type GalleryItem, staffEvidenceHref } from './evidence.js';
 export { fieldId, type Option, Radios, Select, TextArea, TextInput } from './field.js';
 export {
   Badge,

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as adminPages from './admin.js';
 import * as common from './common.js';
+import * as evidence from './evidence.js';
 import * as publicPages from './public.js';
 import * as reports from './reports.js';
 import * as staffPages from './staff.js';
@@ -24,6 +25,7 @@ const zh = {
   workbench: workbench.zh,
   admin: adminPages.zh,
   reports: reports.zh,
+  evidence: evidence.zh,
 };
 const en: typeof zh = {
   common: common.en,
@@ -32,6 +34,7 @@ const en: typeof zh = {
   workbench: workbench.en,
   admin: adminPages.en,
   reports: reports.en,
+  evidence: evidence.en,
 };
 
 export type Messages = typeof zh;

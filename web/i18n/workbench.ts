@@ -140,6 +140,7 @@ export const zh = {
   },
   mergeOtherSubject: '目标案件的被投诉对象不同。确需合并请勾选确认。',
   events: {
+    evidence_added: '添加证据材料',
     submitted: '受理',
     assigned: '分派',
     reassigned: '改派',
@@ -332,6 +333,7 @@ export const en: MessagesOf<typeof zh> = {
   },
   mergeOtherSubject: 'The target case is about another subject. Tick the box to confirm the merge.',
   events: {
+    evidence_added: 'Evidence added',
     submitted: 'Received',
     assigned: 'Assigned',
     reassigned: 'Reassigned',

@@ -61,6 +61,17 @@ export const StaffCaseSchema = CaseSummarySchema.extend({
     .nullable()
     .openapi({ description: 'masked: 王**, 138****5678' }),
   events: z.array(z.object({ type: z.string(), at: z.string(), actor: z.string() }).passthrough()),
+  evidence: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        bytes: z.number(),
+        addedAt: z.string(),
+        addedBy: z.string(),
+      }),
+    )
+    .openapi({ description: 'evidence files; GET /cases/{trackingCode}/evidence/{id} opens one' }),
   allowedActions: z.array(z.string()),
 })
   .passthrough()

@@ -10,7 +10,16 @@ import type { AuthEnv } from '../../../functions/http/auth.js';
 import type { AppDeps } from '../../../functions/http/deps.js';
 import { searchCases } from '../../../functions/services/case-lists.js';
 import { staffCaseView } from '../../../functions/services/staff-cases.js';
-import { Badge, Button, Panel, SummaryList, TextArea, Timeline } from '../../components/index.js';
+import {
+  Badge,
+  Button,
+  EvidenceGallery,
+  Panel,
+  SummaryList,
+  staffEvidenceHref,
+  TextArea,
+  Timeline,
+} from '../../components/index.js';
 import { CsrfField, csrfToken } from '../../csrf.js';
 import type { FormErrors } from '../../forms.js';
 import { i18n, localName, type Messages } from '../../i18n/index.js';
@@ -232,6 +241,16 @@ export async function casePage(
             <h3>{m.case.description}</h3>
             <p class="wb-description">{view.description}</p>
           </section>
+          {view.evidence.length ? (
+            <section aria-labelledby="ev-staff-gallery">
+              <h2 id="ev-staff-gallery">{t.evidence.gallery.title}</h2>
+              <EvidenceGallery
+                t={t}
+                showAuthor
+                items={view.evidence.map((e) => ({ ...e, href: staffEvidenceHref(view.trackingCode, e.id) }))}
+              />
+            </section>
+          ) : null}
           {instructions.length ? (
             <section aria-labelledby="wb-instructions">
               <h2 id="wb-instructions">{m.case.instructions}</h2>

@@ -26,6 +26,8 @@ import { workbenchApi } from './workbench-api.js';
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>();
+  // Evidence links on AWS are presigned S3 URLs: photos load from, and uploads go to, the bucket.
+  const bucket = deps.evidence.storageOrigin ? [deps.evidence.storageOrigin] : [];
   app.use(requestId());
   app.use(
     secureHeaders({
@@ -34,8 +36,9 @@ export function createApp(deps: AppDeps) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...bucket],
+        connectSrc: ["'self'", ...bucket],
+        formAction: ["'self'", ...bucket],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],

@@ -19,7 +19,7 @@ import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createS3Client } from '../adapters/s3/client.js';
-import { createS3ObjectStore, presignedLinks } from '../adapters/s3/object-store.js';
+import { createS3ObjectStore, presignedLinks, s3Origin } from '../adapters/s3/object-store.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
@@ -96,6 +96,7 @@ const app = createApp({
     secrets,
     now: () => new Date(),
     directUpload: false,
+    storageOrigin: s3Origin(required('EVIDENCE_BUCKET'), required('AWS_REGION')),
     logger: core.logger,
   },
 });

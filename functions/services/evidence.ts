@@ -38,6 +38,8 @@ export interface EvidenceDeps {
   now: () => Date;
   /** The embedded runtime takes files in the request; on AWS uploads must go to S3 directly. */
   directUpload: boolean;
+  /** Origin of the storage links (AWS: the bucket's), allowed by the pages' Content-Security-Policy. */
+  storageOrigin?: string | undefined;
   logger?: Logger;
 }
 

@@ -14,6 +14,8 @@ import { StoreUnavailableError } from '../../services/errors.js';
 import type { EvidenceLinks, ObjectStore } from '../../services/object-store.js';
 import { presignPost } from './presigned-post.js';
 
+export { s3Origin } from './presigned-post.js';
+
 function isMissing(e: unknown): boolean {
   if (e instanceof NoSuchKey || e instanceof NotFound) return true;
   const name = (e as Error)?.name;

@@ -4,6 +4,10 @@ import type { PresignedPost } from '../../services/object-store.js';
 
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
+/** The virtual-hosted origin of a bucket (what presigned URLs and POST forms point at). */
+export const s3Origin = (bucket: string, region: string) =>
+  `https://${bucket}.s3.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+
 /** `20261126T110530Z` */
 const amzDate = (d: Date) =>
   d
@@ -52,9 +56,7 @@ export async function presignPost(
     'aws4_request',
   );
   return {
-    url:
-      opts.url ??
-      `https://${bucket}.s3.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/`,
+    url: opts.url ?? `${s3Origin(bucket, region)}/`,
     fields: { ...fields, policy, 'x-amz-signature': hmac(signingKey, policy).toString('hex') },
     expiresAt,
   };

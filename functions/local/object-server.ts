@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ObjectStore } from '../services/object-store.js';
 
 export interface EmbeddedObjectServer {
   endpoint: string;
@@ -40,5 +41,18 @@ export async function startObjectServer(
       await worker.terminate();
       if (!opts.dataDir) rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** An object store whose calls wait until the store is ready (the embedded server still starting). */
+export function deferredObjectStore(ready: Promise<ObjectStore>): ObjectStore {
+  return {
+    put: async (...a) => (await ready).put(...a),
+    get: async (...a) => (await ready).get(...a),
+    head: async (...a) => (await ready).head(...a),
+    copy: async (...a) => (await ready).copy(...a),
+    delete: async (...a) => (await ready).delete(...a),
+    presignPost: async (...a) => (await ready).presignPost(...a),
+    presignGet: async (...a) => (await ready).presignGet(...a),
   };
 }

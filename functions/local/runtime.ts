@@ -56,7 +56,7 @@ import {
   seedOpen311DemoApp,
   startLocalChannels,
 } from './local-channels.js';
-import { startObjectServer } from './object-server.js';
+import { deferredObjectStore, startObjectServer } from './object-server.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 
@@ -117,19 +117,16 @@ export interface Runtime {
   sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
   /** Notification delivery, SMTP server and development mailbox. */
   channels: LocalChannels;
-  /** The embedded S3-compatible server holding evidence files. */
-  objectStore: { endpoint: string; bucket: string };
   close(): Promise<void>;
 }
 
 export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? jsonLogger();
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  // The store and the evidence bucket start side by side, each on its own worker thread.
-  const [embedded, objectServer] = await Promise.all([
-    startEmbeddedStore({ dataDir: opts.dataDir }),
-    startObjectServer({ dataDir: opts.dataDir }),
-  ]);
+  // The evidence bucket (s3rver) starts on its own worker thread while the rest starts; only the
+  // first evidence request waits for it.
+  const objectServer = startObjectServer({ dataDir: opts.dataDir });
+  const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
   const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
   const tableName = opts.tableName ?? tableDesign.defaultTableName;
   await ensureTable(client, tableName);
@@ -142,7 +139,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     opts.dataDir ? localCursorKey(join(opts.dataDir, 'keys', 'cursor.key')) : ephemeralCursorKey(),
   );
   const outbox = createOutbox(client, tableName, cursors);
-  const s3 = createS3Client({ endpoint: objectServer.endpoint });
+  const s3 = objectServer.then((server) => ({
+    server,
+    client: createS3Client({ endpoint: server.endpoint }),
+  }));
   const secrets = createSecrets();
 
   const keyring = opts.dataDir
@@ -235,9 +235,11 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       maxHeapFraction: opts.maxHeapFraction,
     }),
     evidence: {
-      objects: createS3ObjectStore(s3, objectServer.bucket, {
-        postUrl: `${objectServer.endpoint}/${objectServer.bucket}`,
-      }),
+      objects: deferredObjectStore(
+        s3.then(({ server, client }) =>
+          createS3ObjectStore(client, server.bucket, { postUrl: `${server.endpoint}/${server.bucket}` }),
+        ),
+      ),
       links: appSignedLinks(),
       secrets,
       now: () => new Date(),
@@ -303,7 +305,6 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     storeEndpoint: embedded.endpoint,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     channels,
-    objectStore: { endpoint: objectServer.endpoint, bucket: objectServer.bucket },
     async close() {
       noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
@@ -322,8 +323,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       await stopped;
       await channels.close();
       client.destroy();
-      s3.destroy();
-      await Promise.all([embedded.close(), objectServer.close()]);
+      const objects = await s3;
+      objects.client.destroy();
+      await Promise.all([embedded.close(), objects.server.close()]);
     },
   };
 }

@@ -10,6 +10,7 @@ import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
 import { benchOnTime, benchOpenCases, benchStoreRss } from './scale.js';
+import { benchStaffLists } from './staff-lists.js';
 import { benchTransitions } from './transitions.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -78,6 +79,9 @@ const openCases = await benchOpenCases();
 console.table([openCases]);
 const onTime = await benchOnTime();
 console.table([onTime]);
+console.log('\nStaff lists on indexes (2,500 open cases over 4 offices; one store round trip per page)');
+const staffLists = await benchStaffLists(2500);
+console.table(staffLists);
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
@@ -96,6 +100,7 @@ writeFileSync(
       openCases,
       onTime,
       reports,
+      staffLists,
     },
     null,
     2,

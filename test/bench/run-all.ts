@@ -11,6 +11,7 @@ import { ladderDemo } from './ladder-demo.js';
 import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
 import { benchOnTime, benchOpenCases, benchStoreRss } from './scale.js';
+import { benchStaffLists } from './staff-lists.js';
 import { benchTransitions } from './transitions.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -79,6 +80,9 @@ const openCases = await benchOpenCases();
 console.table([openCases]);
 const onTime = await benchOnTime();
 console.table([onTime]);
+console.log('\nStaff lists on indexes (2,500 open cases over 4 offices; one store round trip per page)');
+const staffLists = await benchStaffLists(2500);
+console.table(staffLists);
 
 console.log('\n12345 import: a 5,000-row CSV export, then the same file again');
 const import12345 = await benchImport12345();
@@ -110,6 +114,7 @@ writeFileSync(
       onTime,
       reports,
       import12345,
+      staffLists,
     },
     null,
     2,

@@ -34,13 +34,19 @@ export function translateProblems(
   problems: readonly FieldProblem[],
   labels: Record<string, string>,
   fieldFor: (path: string) => string = (p) => p,
+  /** Fields answered by choosing (radios, selects): "select …" rather than "enter …" when missing. */
+  choiceFields: readonly string[] = [],
 ): FormErrors {
+  const choices = new Set(choiceFields);
   const errors = noErrors();
   for (const p of problems) {
     const name = fieldFor(p.path);
     if (errors.byField[name]) continue;
     const label = labels[name] ?? name;
-    const message = t.common.fieldProblems[p.code](label, p.limit);
+    const message =
+      (p.code === 'required' || p.code === 'unknown_value') && choices.has(name)
+        ? t.common.requiredChoice(label)
+        : t.common.fieldProblems[p.code](label, p.limit);
     errors.byField[name] = message;
     errors.list.push({ name, message });
   }

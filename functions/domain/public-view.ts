@@ -1,5 +1,6 @@
 import type { CaseEvent, CaseRecord } from './case.js';
 import { statusLabel } from './case-status.js';
+import { FEEDBACK_WINDOW_DAYS } from './lifecycle/feedback.js';
 import { type Catalog, findArea, findCategory, findOffice } from './reference/catalog.js';
 import { formatTrackingCode } from './tracking-code.js';
 
@@ -42,8 +43,22 @@ export function publicTimeline(events: readonly CaseEvent[]): PublicTimelineEntr
   return out;
 }
 
-/** The view a citizen gets with tracking code + access code. Never contains reporter data. */
-export function publicCaseView(record: CaseRecord, catalog: Catalog) {
+/**
+ * Whether the citizen may rate the outcome now: closed, within the window, not yet rated this cycle
+ * (the same conditions `applyFeedback` enforces).
+ */
+export function feedbackOpen(record: CaseRecord, now: Date): boolean {
+  if (record.status !== 'closed' || !record.closedAt) return false;
+  if (now.getTime() - Date.parse(record.closedAt) > FEEDBACK_WINDOW_DAYS * 24 * 3600_000) return false;
+  const cycle = record.cycle ?? 1;
+  return !(record.feedback ?? []).some((f) => (f.cycle ?? 1) === cycle);
+}
+
+/**
+ * The view a citizen gets with tracking code + access code: status, office, deadline, escalation, the
+ * public timeline and the complaint as they filed it. Never contains reporter data.
+ */
+export function publicCaseView(record: CaseRecord, catalog: Catalog, now?: Date) {
   const category = findCategory(catalog, record.category);
   const area = findArea(catalog, record.area);
   const office = record.officeId ? findOffice(catalog, record.officeId) : undefined;
@@ -55,6 +70,18 @@ export function publicCaseView(record: CaseRecord, catalog: Catalog) {
     office: office ? { id: office.id, name: office.name, nameEn: office.nameEn } : null,
     deadline: record.deadline ?? null,
     receivedAt: record.receivedAt,
+    escalationLevel: record.escalationLevel,
+    closedAt: record.closedAt ?? null,
+    complaint: {
+      subject: { kind: record.subject.kind, name: record.subject.name },
+      description: record.description,
+      occurredOn: record.occurredOn ?? null,
+      grade: record.grade ?? null,
+    },
+    feedback: {
+      open: now ? feedbackOpen(record, now) : false,
+      ratings: (record.feedback ?? []).map((f) => ({ at: f.at, rating: f.rating })),
+    },
     timeline: publicTimeline(record.events),
   };
 }

@@ -16,6 +16,7 @@ import type {
   LookupKeys,
   ReporterVault,
   Secrets,
+  SubjectCases,
   WorkflowStarter,
 } from '../services/ports.js';
 import type { RateLimiter } from '../services/rate-limiter.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   limits: { intake: RateLimiter; tracking: RateLimiter };
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Open cases about the same subject and category (the report form's repeat note). */
+  subjectCases: SubjectCases;
   /** The hotline number and mailbox address shown to citizens (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string };
   /** Monthly notice (月度督查通报): the month's cases from its index partitions, published snapshots. */

@@ -15,6 +15,7 @@ import { createSecrets } from '../adapters/crypto/secrets.js';
 import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
@@ -59,6 +60,7 @@ const app = createApp({
     }),
     loginFailures: loginFailureLimiters(),
   },
+  subjectCases: createSubjectCases(core.client, core.tableName),
   queries: createCaseQueries(core.client, core.tableName, core.cursors),
   // Phone lookup hashes (staff search): a key derived from the same KMS HMAC key as the cursor key
   // (CURSOR_KEY_ID) over a different label, so the two derived keys are independent.

@@ -78,6 +78,7 @@ export function publicApi(deps: AppDeps) {
         areas: catalog.areas,
         offices: catalog.offices,
         subjectKinds: deps.subjectKinds,
+        knownSubjects: catalog.knownSubjects ?? [],
       }),
       200,
     );

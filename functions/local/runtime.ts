@@ -25,6 +25,7 @@ import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
 import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { workOrderReplyQueries } from '../adapters/dynamo/work-order-queries.js';
@@ -219,6 +220,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       issuer: tokens.issuer,
       loginFailures: loginFailureLimiters(),
     },
+    subjectCases: createSubjectCases(client, tableName),
     queries: createCaseQueries(client, tableName, cursors),
     lookupKeys: createLookupKeys(
       opts.dataDir ? localLookupKey(join(opts.dataDir, 'keys', 'lookup.key')) : randomBytes(32),

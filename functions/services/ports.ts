@@ -148,3 +148,15 @@ export interface LookupKeys {
 export interface Admission {
   check(): { admitted: true } | { admitted: false; reason: 'backlog' | 'memory'; retryAfterSeconds: number };
 }
+
+/** Open cases about one school, institution or teacher in one category (repeat-subject note). */
+export interface SubjectCases {
+  /**
+   * Count and received times (newest first) of open cases with this subject and category — never
+   * their text. Reads the subject's partition of the bySubject index (bounded by `maxRead`).
+   */
+  openCasesForSubject(
+    subject: { kind: string; name: string },
+    category: string,
+  ): Promise<{ count: number; receivedAt: string[] }>;
+}

@@ -3,7 +3,7 @@ import { type PublicCaseView, publicCaseView } from '../domain/public-view.js';
 import { normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
 import { notFound } from './errors.js';
 import { type EvidenceDeps, type EvidenceView, evidenceViews } from './evidence.js';
-import type { CaseStore, CatalogSource, Secrets } from './ports.js';
+import type { CaseStore, CatalogSource, Clock, Secrets } from './ports.js';
 
 /** A hash no access code matches: verifying against it keeps "unknown code" as slow as "wrong code". */
 const DECOY_HASH = 'ZGVjb3ktc2FsdC0xMjM0NQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -13,7 +13,7 @@ const DECOY_HASH = 'ZGVjb3ktc2FsdC0xMjM0NQ==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
  * after the same amount of hashing, so neither the answer nor its timing tells which one it was.
  */
 export async function trackCase(
-  deps: { store: CaseStore; secrets: Secrets; catalog: CatalogSource; evidence?: EvidenceDeps },
+  deps: { store: CaseStore; secrets: Secrets; catalog: CatalogSource; clock: Clock; evidence?: EvidenceDeps },
   trackingCode: string,
   accessCode: string,
 ): Promise<PublicCaseView & { evidence: EvidenceView[] }> {
@@ -26,5 +26,5 @@ export async function trackCase(
   if (!record || !ok) throw notFound('case, or the access code does not match');
   // The citizen's own photos, each with a link valid for minutes (the access code never goes in a URL).
   const evidence = deps.evidence ? await evidenceViews(deps.evidence, citizenEvidence(record)) : [];
-  return { ...publicCaseView(record, await deps.catalog.get()), evidence };
+  return { ...publicCaseView(record, await deps.catalog.get(), deps.clock.now()), evidence };
 }

@@ -46,8 +46,13 @@ export async function newReader(
   });
   const page = await context.newPage();
   const problems: string[] = [];
+  // Console errors (CSP violations, script errors) and failed sub-resources; a 4xx page itself (a form
+  // re-shown with its errors) is expected and not a problem.
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { context, page, problems };

@@ -23,6 +23,8 @@ export const zh = {
   errorSummaryTitle: '请修改以下问题',
   errorPrefix: '错误：',
   optional: '（选填）',
+  colon: '：',
+  requiredChoice: (label: string) => `请选择“${label}”`,
   fieldProblems: {
     required: (label: string) => `请填写“${label}”`,
     too_short: (label: string, limit?: number) => `“${label}”至少需要 ${limit ?? ''} 个字`,
@@ -91,6 +93,8 @@ export const en: MessagesOf<typeof zh> = {
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error: ',
   optional: ' (optional)',
+  colon: ': ',
+  requiredChoice: (label) => `Select ${label.toLowerCase()}`,
   fieldProblems: {
     required: (label) => `Enter ${label.toLowerCase()}`,
     too_short: (label, limit) => `${label} must be at least ${limit ?? ''} characters`,

@@ -10,6 +10,7 @@ import { type FormErrors, noErrors, readForm, translateProblems, zodProblems } f
 import { i18n } from '../i18n/index.js';
 import { renderPage } from '../render.js';
 import { staffOrRedirect } from '../session.js';
+import { intakePages } from './intake.js';
 
 /** Staff pages of the web area, mounted at /staff: login, logout, a minimal home, phone intake. */
 export function staffPages(deps: AppDeps) {
@@ -99,5 +100,6 @@ export function staffPages(deps: AppDeps) {
     return c.redirect('/staff/login', 303);
   });
 
+  app.route('/intake', intakePages(deps));
   return app;
 }

@@ -5,6 +5,7 @@ import {
 } from '../calendar/deadline-policy.js';
 import { type Category, categories } from './categories.js';
 import { type Area, areas, type Office, offices, type RoutingRule, routingRules } from './district.js';
+import { type KnownSubject, knownSubjects } from './known-subjects.js';
 import { type ReplyTemplate, seedReplyTemplates } from './reply-templates.js';
 
 /** What a complaint is about (被投诉对象类型). */
@@ -27,6 +28,8 @@ export interface Catalog {
   readonly areas: readonly Area[];
   readonly offices: readonly Office[];
   readonly routingRules: readonly RoutingRule[];
+  /** Schools and licensed training institutions the report form suggests (absent in older catalogs). */
+  readonly knownSubjects?: readonly KnownSubject[];
   /** Deadline defaults and per-category overrides (handling / urgent days); absent = the defaults. */
   readonly deadlines?: { readonly policy?: DeadlinePolicy; readonly byCategory?: DeadlinePolicyOverrides };
   /** Reply templates (答复模板) per category; absent = the seeds (catalogs stored before they existed). */
@@ -41,6 +44,7 @@ export const seedCatalog: Catalog = {
   areas,
   offices,
   routingRules,
+  knownSubjects,
   deadlines: { policy: defaultDeadlinePolicy, byCategory: {} },
   replyTemplates: seedReplyTemplates,
 };
@@ -103,6 +107,14 @@ export function catalogProblems(c: Catalog): { path: string; message: string; co
         message: `unknown category "${r.category}"`,
       });
     }
+  });
+  c.knownSubjects?.forEach((k, i) => {
+    if (!areaCodes.has(k.area))
+      problems.push({
+        path: `knownSubjects.${i}.area`,
+        code: 'unknown_value',
+        message: `unknown area "${k.area}"`,
+      });
   });
   for (const code of Object.keys(c.deadlines?.byCategory ?? {})) {
     if (!categoryCodes.has(code))

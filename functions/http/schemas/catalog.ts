@@ -2,6 +2,13 @@ import { z } from '@hono/zod-openapi';
 
 const Named = { name: z.string(), nameEn: z.string() };
 
+const KnownSubjectSchema = z.strictObject({
+  kind: z.enum(['school', 'institution']),
+  name: z.string().trim().min(1).max(100),
+  area: z.string().min(1).max(64),
+  licence: z.string().trim().min(1).max(100).optional(),
+});
+
 export const CatalogSchema = z
   .object({
     version: z.number(),
@@ -17,6 +24,9 @@ export const CatalogSchema = z
     areas: z.array(z.object({ code: z.string(), ...Named, officeId: z.string() })),
     offices: z.array(z.object({ id: z.string(), ...Named, isDistrictTeam: z.boolean().optional() })),
     subjectKinds: z.array(z.object({ code: z.string(), ...Named })),
+    knownSubjects: z
+      .array(KnownSubjectSchema)
+      .openapi({ description: 'schools and licensed training institutions the report form suggests' }),
   })
   .openapi('Catalog');
 
@@ -48,6 +58,7 @@ export const CatalogInputSchema = z
         z.strictObject({ id: z.string().min(1).max(64), ...Named, isDistrictTeam: z.boolean().optional() }),
       )
       .min(1),
+    knownSubjects: z.array(KnownSubjectSchema).max(5000).optional(),
     routingRules: z.array(
       z.strictObject({
         area: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { channels } from '../../domain/case.js';
+import { channels, ratings } from '../../domain/case.js';
 import { caseStatusCodes } from '../../domain/case-status.js';
 import { MAX_PHOTOS_PER_COMPLAINT, UPLOAD_ID_PATTERN } from '../../domain/evidence/evidence.js';
 import { normalizePhone } from '../../domain/phone.js';
@@ -68,16 +68,24 @@ export const ComplaintSchema = z
       .optional()
       .openapi({ description: 'upload ids of staged photos (POST /api/v1/evidence/…), at most 5' }),
   })
-  .superRefine((c, ctx) => {
-    if (!c.anonymous && !c.reporter?.phone && !c.reporter?.email) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reporter'],
-        params: { code: 'contact_required' },
-        message: 'a named complaint needs a phone number or an e-mail address; or set anonymous to true',
-      });
-    }
-  })
+  .superRefine(
+    (c, ctx) => {
+      if (!c.anonymous && !c.reporter?.phone && !c.reporter?.email) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reporter'],
+          params: { code: 'contact_required' },
+          message: 'a named complaint needs a phone number or an e-mail address; or set anonymous to true',
+        });
+      }
+    },
+    {
+      // Also when other fields are wrong, so every problem is named at once; not when the contact fields
+      // themselves are (their own issues say what is wrong).
+      when: (payload) =>
+        !payload.issues.some((i) => i.path?.[0] === 'anonymous' || i.path?.[0] === 'reporter'),
+    },
+  )
   .openapi('Complaint');
 
 export const ReceiptSchema = z
@@ -107,6 +115,23 @@ export const PublicCaseSchema = z
     office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
     deadline: z.string().nullable(),
     receivedAt: z.string(),
+    escalationLevel: z
+      .number()
+      .int()
+      .openapi({ description: '0 none, 1 催办 urged, 2 督办 supervised, 3 问责' }),
+    closedAt: z.string().nullable(),
+    complaint: z
+      .object({
+        subject: z.object({ kind: z.string(), name: z.string() }),
+        description: z.string(),
+        occurredOn: z.string().nullable(),
+        grade: z.number().nullable(),
+      })
+      .openapi({ description: 'the complaint as filed (never the reporter)' }),
+    feedback: z.object({
+      open: z.boolean().openapi({ description: 'the outcome may be rated now' }),
+      ratings: z.array(z.object({ at: z.string(), rating: z.enum(ratings) })),
+    }),
     timeline: z.array(
       z.object({
         type: z.string(),

@@ -50,6 +50,9 @@ p, ul, ol, dl, table, fieldset { margin: 0 0 var(--gap); }
 main { display: block; padding: 1.5rem 0 2.5rem; }
 .site-footer { border-top: 1px solid var(--line); background: var(--wash); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }
 .lead { font-size: 1.25rem; }
+.pre-line { white-space: pre-line; overflow-wrap: anywhere; }
+form.inline { display: inline; margin: 0; }
+.site-nav .nav-button { color: #fff; padding: 0; min-height: 0; font-size: 1rem; }
 .muted { color: var(--muted); }
 
 /* Forms */
@@ -98,6 +101,8 @@ input:focus, select:focus, textarea:focus { outline: 3px solid var(--focus); out
 /* Panel, badge, table, steps, timeline */
 .panel { background: var(--ok); color: #fff; padding: 1.25rem; margin: 0 0 1.5rem; text-align: center; }
 .panel h1 { margin-bottom: 0.5rem; }
+.panel > :last-child { margin-bottom: 0; }
+.code-label { font-size: 1.125rem; margin: 1rem 0 0.25rem; }
 .panel--info { background: var(--wash); color: var(--ink); text-align: left; border-left: 6px solid var(--brand); }
 .panel--warn { background: #fff4e5; color: var(--ink); text-align: left; border-left: 6px solid var(--warn); }
 .badge { display: inline-block; padding: 0.05rem 0.5rem; font-size: 0.875rem; font-weight: 700; border-radius: var(--radius);
@@ -113,6 +118,8 @@ th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0
 .summary-list > * { padding: 0.5rem 0.5rem 0.5rem 0; border-bottom: 1px solid var(--line); margin: 0; }
 .summary-list dt { font-weight: 700; }
 .summary-list dd.change { text-align: right; }
+.summary-list .button--link { padding: 0; min-height: 0; }
+.summary-list--2 { grid-template-columns: minmax(7rem, 30%) 1fr; }
 .steps { list-style: none; padding: 0; margin: 0 0 1rem; color: var(--muted); font-size: 1rem; }
 .steps .now { color: var(--ink); font-weight: 700; }
 .timeline { list-style: none; padding: 0 0 0 1.25rem; border-left: 3px solid var(--brand); }
@@ -126,6 +133,10 @@ th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0
 .card h3 { margin-bottom: 0.25rem; }
 .card p { margin-bottom: 0.4rem; }
 @media (min-width: 48rem) { .cards--2 { grid-template-columns: 1fr 1fr; } }
+.intake-grid { display: grid; gap: 0 1.5rem; }
+@media (min-width: 48rem) { .intake-grid { grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); } }
+.staff .field { margin-bottom: 1rem; }
+.staff .code-box { font-size: 2.5rem; }
 @media print {
   .site-header, .site-nav, .site-footer, .no-print, .actions { display: none !important; }
   body { font-size: 12pt; }

@@ -12,7 +12,7 @@ try {
   for (const lang of ['zh-CN', 'en'] as Lang[]) {
     for (const [size, viewport] of Object.entries(sizes)) {
       const { context, page } = await newReader(env.browser, { lang, viewport });
-      for await (const stop of pageTour(page, env.url, lang)) {
+      for await (const stop of pageTour(page, env.url, lang, env.runtime)) {
         const file = `${out}/${stop}-${lang === 'en' ? 'en' : 'zh'}${size === 'phone' ? '' : `-${size}`}.png`;
         await screenshot(page, file);
         console.log(file);

@@ -8,6 +8,7 @@ import { benchBundles } from './bundles.js';
 import { benchImport12345 } from './import-12345.js';
 import { benchIntake } from './intake.js';
 import { ladderDemo } from './ladder-demo.js';
+import { benchPages } from './pages.js';
 import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
 import { benchOnTime, benchOpenCases, benchStoreRss } from './scale.js';
@@ -95,6 +96,9 @@ console.table({
   },
   'same file again': { rows: import12345.rows, seconds: import12345.againS, ...import12345.again },
 });
+console.log('\nPage weight on first load (HTML + CSS + JS + icon, gzip as sent; target ≤ 60 KB)');
+const pages = await benchPages();
+console.table(pages);
 
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
@@ -115,6 +119,7 @@ writeFileSync(
       reports,
       import12345,
       staffLists,
+      pages,
     },
     null,
     2,

@@ -52,7 +52,8 @@ export async function newReader(
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+      problems.push(`${r.status()} ${r.url()}`);
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { context, page, problems };

@@ -24,11 +24,20 @@ async function act(rt: Rt, token: string, code: string, body: Record<string, unk
 }
 
 /** Inspector starts and reports, dispatcher approves: the case is closed (销号) with `reply`. */
-export async function closeCase(rt: Rt, code: string, reply = '经核查情况属实，已责令学校整改，作业量已按规定减少。') {
+export async function closeCase(
+  rt: Rt,
+  code: string,
+  reply = '经核查情况属实，已责令学校整改，作业量已按规定减少。',
+) {
   const inspector = await login(rt.app, 'inspector-a');
   const dispatcher = await login(rt.app, 'dispatcher');
   await act(rt, inspector, code, { type: 'start' });
-  await act(rt, inspector, code, { type: 'submit_report', finding: 'substantiated', actions: '约谈校长', reply });
+  await act(rt, inspector, code, {
+    type: 'submit_report',
+    finding: 'substantiated',
+    actions: '约谈校长',
+    reply,
+  });
   await act(rt, dispatcher, code, { type: 'approve' });
   await rt.runner?.settle();
 }

@@ -117,10 +117,8 @@ export function trackPages(deps: AppDeps) {
     const codes = { trackingCode: body.trackingCode, accessCode: body.accessCode };
     if (!parsed.success) {
       const r = t.public.track.rate;
-      const errors = translateProblems(t, zodProblems(parsed.error), {
-        rating: r.rating,
-        comment: r.comment,
-      });
+      const labels = { rating: r.rating, comment: r.comment };
+      const errors = translateProblems(t, zodProblems(parsed.error), labels, undefined, ['rating']);
       return casePage(c, deps, view, codes, errors, { rating: form.rating, comment: form.comment }, 400);
     }
     try {

@@ -12,6 +12,7 @@ export const baseCss = `
     "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 1.125rem/1.6 var(--font); color: var(--ink); background: var(--paper); }
 body.staff { font-size: 0.9375rem; line-height: 1.45; }

@@ -83,7 +83,11 @@ export const ComplaintSchema = z
       // Also when other fields are wrong, so every problem is named at once; not when the contact fields
       // themselves are (their own issues say what is wrong).
       when: (payload) =>
-        !payload.issues.some((i) => i.path?.[0] === 'anonymous' || i.path?.[0] === 'reporter'),
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        !payload.issues.some(
+          (i) => (i.path?.length ?? 0) === 0 || i.path?.[0] === 'anonymous' || i.path?.[0] === 'reporter',
+        ),
     },
   )
   .openapi('Complaint');

@@ -85,7 +85,7 @@ describe('staff login, logout and phone intake (page tests through app.request)'
     const after = await pageGet(rt.app, '/staff', { cookie: out.cookies });
     // Assert
     expect(home.status).toBe(200);
-    expect(home.html).toContain('您好，operator（接线员）');
+    expect(home.html).toContain('operator（接线员）');
     expect(home.html).toContain('class="staff"');
     expect(out.status).toBe(303);
     expect(out.cookies).not.toMatch(/duban_session=/);

@@ -9,10 +9,9 @@ import { CsrfField, csrfToken } from '../csrf.js';
 import { type FormErrors, noErrors, readForm, translateProblems, zodProblems } from '../forms.js';
 import { i18n } from '../i18n/index.js';
 import { renderPage } from '../render.js';
-import { staffOrRedirect } from '../session.js';
 import { intakePages } from './intake.js';
 
-/** Staff pages of the web area, mounted at /staff: login, logout, a minimal home, phone intake. */
+/** Staff pages of the web area, mounted at /staff: login, logout, phone intake (the workbench owns /staff). */
 export function staffPages(deps: AppDeps) {
   const app = new Hono<AuthEnv>();
 

@@ -45,8 +45,11 @@ export interface AppDeps {
   hostedLogin?: HostedLoginDeps | undefined;
   /** Per-client-IP limits on the public endpoints (limit 0 = off). */
   limits: { intake: RateLimiter; tracking: RateLimiter };
-  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /**
+   * Take the client IP from X-Forwarded-For (only behind trusted proxies): `true` or a number of
+   * trusted hops (TRUST_PROXY_HOPS; the entry that many places from the right is the client).
+   */
+  trustProxy: boolean | number;
   /** The hotline number and mailbox address shown to citizens (HOTLINE_NUMBER, MAILBOX_ADDRESS). */
   publicContact?: { hotline: string; mailbox: string };
   /** Monthly notice (月度督查通报): the month's cases from its index partitions, published snapshots. */

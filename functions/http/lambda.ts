@@ -14,6 +14,7 @@ import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vau
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
+import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
@@ -52,6 +53,9 @@ const app = createApp({
       clientId: required('USER_POOL_CLIENT_ID'),
     }),
     loginFailures: loginFailureLimiters(),
+    // Cognito ID tokens carry no session version: a token issued at or before the account's last
+    // revocation (disable, reset, role change, logout) is refused by the same table check.
+    sessions: createSessionStore(core.client, core.tableName),
   },
   queries: createCaseQueries(core.client, core.tableName, core.cursors),
   // Phone lookup hashes (staff search): a key derived from the same KMS HMAC key as the cursor key

@@ -2,6 +2,7 @@
  * `npm start`: the whole system on one machine. Configuration from the environment:
  *   PORT (3000), DATA_DIR (.data), CLOCK_SPEED (1; 86400 = one domain day per real second),
  *   DEMO_PASSWORD (duban-demo), INTAKE_RATE_LIMIT (10/min/IP), TRACK_RATE_LIMIT (30), TRUST_PROXY,
+ *   TRUST_PROXY_HOPS, MAX_CONNECTIONS,
  *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages; MAILBOX_ADDRESS is also the
  *   complaint address the SMTP server files), SMTP_PORT (2525), MAIL_FROM (noreply@duban.example.cn),
  *   MAILBOX_MAX_BYTES (10 MB), MAILBOX_SENDER_LIMIT (5 a sender an hour), OPEN311_RATE_LIMIT (60/min/key),
@@ -13,6 +14,8 @@ import { jsonLogger } from '../http/logger.js';
 import { publicContact } from '../http/public-contact.js';
 import { startRuntime } from './runtime.js';
 
+// Files the store and the runtime create are readable by this user only (0600 files, 0700 directories).
+process.umask(0o077);
 const logger = jsonLogger();
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
@@ -28,11 +31,13 @@ const runtime = await startRuntime({
   demoPassword: process.env.DEMO_PASSWORD,
   intakeRateLimit: optionalNumber(process.env.INTAKE_RATE_LIMIT),
   trackRateLimit: optionalNumber(process.env.TRACK_RATE_LIMIT),
-  trustProxy: process.env.TRUST_PROXY === '1',
+  // TRUST_PROXY=1: one trusted proxy in front; TRUST_PROXY_HOPS=n for a chain of n.
+  trustProxy: optionalNumber(process.env.TRUST_PROXY_HOPS) ?? process.env.TRUST_PROXY === '1',
   publicContact: publicContact(process.env),
   maxIntakeBacklog: optionalNumber(process.env.INTAKE_MAX_BACKLOG),
   maxHeapFraction: optionalNumber(process.env.INTAKE_MAX_HEAP),
   noticeSchedule: true,
+  serverLimits: { maxConnections: optionalNumber(process.env.MAX_CONNECTIONS) },
   open311RateLimit: optionalNumber(process.env.OPEN311_RATE_LIMIT),
   channels: {
     smtpPort: Number(process.env.SMTP_PORT ?? 2525),

@@ -99,5 +99,22 @@ export const HolidayYearSchema = z
         }
       });
     }
+    // A date is a holiday or a make-up working day (调休), never both, and appears once.
+    const seen = new Set<string>();
+    for (const [list, entries] of [
+      ['holidays', y.holidays],
+      ['makeupWorkdays', y.makeupWorkdays],
+    ] as const) {
+      entries.forEach((d, i) => {
+        if (seen.has(d.date)) {
+          const message =
+            list === 'makeupWorkdays' && y.holidays.some((h) => h.date === d.date)
+              ? 'is already a holiday; a date cannot be both'
+              : 'appears twice';
+          ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message });
+        }
+        seen.add(d.date);
+      });
+    }
   })
   .openapi('HolidayYear');

@@ -2,8 +2,11 @@ import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-li
 import {
   CfnManagedLoginBranding,
   CfnUserPoolGroup,
+  FeaturePlan,
   ManagedLoginVersion,
+  Mfa,
   OAuthScope,
+  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
@@ -114,6 +117,19 @@ export class StatefulStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { username: true },
       customAttributes: { officeId: new StringAttribute({ mutable: true }) },
+      // Staff see reporter identities: long passwords, a second factor (TOTP), and Cognito's threat
+      // protection (compromised credentials, risky sign-ins) on the Plus plan — cheap for a staff pool.
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const role of roles) {

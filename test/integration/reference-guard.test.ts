@@ -13,6 +13,7 @@ type Catalog = {
   routingRules: { area: string; category?: string; officeId: string }[];
   categories: { code: string }[];
   deadlines?: unknown;
+  replyTemplates?: { category?: string }[];
 };
 
 describe('reference data in use', () => {
@@ -72,6 +73,7 @@ describe('reference data in use', () => {
       ...c,
       categories: c.categories.filter((x) => x.code !== code),
       routingRules: c.routingRules.filter((r) => r.category !== code),
+      ...(c.replyTemplates ? { replyTemplates: c.replyTemplates.filter((t) => t.category !== code) } : {}),
     });
     const used = await put('/api/v1/admin/catalog', without('HOMEWORK_OVERLOAD'));
     const unused = await put('/api/v1/admin/catalog', without('AHEAD_OF_SYLLABUS'));

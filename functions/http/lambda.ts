@@ -16,13 +16,14 @@ import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
+import { tableRateLimiter } from '../adapters/dynamo/table-rate-limiter.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
-import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
+import { type LimiterFactory, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
 import { publicContact } from './public-contact.js';
 
@@ -34,6 +35,8 @@ function required(name: string): string {
 
 const core = awsCoreDeps();
 const channels = awsChannelDeps(core);
+// Counters in the table: the limits hold across every instance of this function.
+const sharedLimiters: LimiterFactory = (spec) => tableRateLimiter(core.client, core.tableName, spec);
 const app = createApp({
   ...core,
   notifications: {
@@ -52,7 +55,7 @@ const app = createApp({
       userPoolId: required('USER_POOL_ID'),
       clientId: required('USER_POOL_CLIENT_ID'),
     }),
-    loginFailures: loginFailureLimiters(),
+    loginFailures: loginFailureLimiters(sharedLimiters),
     // Cognito ID tokens carry no session version: a token issued at or before the account's last
     // revocation (disable, reset, role change, logout) is refused by the same table check.
     sessions: createSessionStore(core.client, core.tableName),
@@ -81,6 +84,7 @@ const app = createApp({
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),
     Number(process.env.TRACK_RATE_LIMIT ?? 30),
+    sharedLimiters,
   ),
   trustProxy: false,
   publicContact: publicContact(process.env),

@@ -53,21 +53,20 @@ export async function login(
   const acctKey = input.username.toLowerCase();
   const session = await identity.sessions.get(acctKey);
   const pairKey = loginThrottleKey(acctKey, session.throttleGeneration, input.ip);
-  for (const gate of [
+  for (const gate of await Promise.all([
     identity.loginFailures.account.blocked(pairKey),
     identity.loginFailures.ip.blocked(input.ip),
-  ]) {
+  ])) {
     if (!gate.allowed) throw throttled(gate.retryAfterSeconds);
   }
   const account = await identity.staff.get(input.username);
   const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!account || !ok || account.disabled) {
-    identity.loginFailures.account.hit(pairKey);
-    identity.loginFailures.ip.hit(input.ip);
+    await Promise.all([identity.loginFailures.account.hit(pairKey), identity.loginFailures.ip.hit(input.ip)]);
     deps.logger.warn('login failed', { ip: input.ip });
     throw BAD_LOGIN();
   }
-  identity.loginFailures.account.reset(pairKey);
+  await identity.loginFailures.account.reset(pairKey);
   const user: Principal = { username: account.username, role: account.role, officeId: account.officeId };
   const version =
     account.username === acctKey ? session.version : (await identity.sessions.get(account.username)).version;

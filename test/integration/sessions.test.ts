@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ISSUER, STAFF_AUDIENCE } from '../../functions/adapters/identity/tokens.js';
 import { asStaff, json, login, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 
-describe('revocable sessions and login throttling', () => {
+// Logins hash passwords (scrypt): generous timeouts for a loaded machine, no timing assertions.
+describe('revocable sessions and login throttling', { timeout: 180_000 }, () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
   let admin = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-sessions-'));

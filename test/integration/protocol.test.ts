@@ -8,6 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseIndexAttributes } from '../../functions/adapters/dynamo/case-item.js';
 import { MAX_FIELD_PROBLEMS } from '../../functions/http/errors.js';
 import { json, login, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 
@@ -81,6 +82,33 @@ describe('protocol', () => {
     const answer = await closed(extra);
     for (const s of open) s.destroy();
     expect(answer).toBe('');
+  });
+
+  it('bounds index keys built from user text (100 × U+FDFA grows to 3,015 bytes under NFKC)', async () => {
+    // Act
+    const res = await postJson(rt.app, '/api/v1/complaints', {
+      ...validComplaint(),
+      subject: { kind: 'school', name: '\uFDFA'.repeat(100) },
+    });
+    const stored = await rt.store.getCase((await json(res)).trackingCode.replace('-', ''));
+    // Assert
+    expect(res.status).toBe(201);
+    const attrs = caseIndexAttributes(stored as NonNullable<typeof stored>);
+    for (const [name, value] of Object.entries(attrs)) {
+      expect(Buffer.byteLength(value), name).toBeLessThanOrEqual(name.endsWith('sk') ? 1024 : 2048);
+    }
+  });
+
+  it('strips control characters and bidi overrides from names and text', async () => {
+    const res = await postJson(rt.app, '/api/v1/complaints', {
+      ...validComplaint(),
+      subject: { kind: 'school', name: '\u202E学小一第\u0007镇水龙' },
+      description: '三年级每天作业\u0000超过两个小时\u2066，孩子写到很晚。\n第二行',
+    });
+    const stored = await rt.store.getCase((await json(res)).trackingCode.replace('-', ''));
+    expect(res.status).toBe(201);
+    expect(stored?.subject.name).toBe('学小一第镇水龙');
+    expect(stored?.description).toBe('三年级每天作业超过两个小时，孩子写到很晚。\n第二行');
   });
 
   it('keeps DATA_DIR and its keys private to the user', () => {

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { accountabilityMeasures, findings, ratings } from '../../domain/case.js';
 import { subjectKindCodes } from '../../domain/reference/catalog.js';
-import { civilDate } from './common.js';
+import { civilDate, plainString } from './common.js';
 
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+const text = (max: number) => plainString().trim().min(1, { error: 'must not be empty' }).max(max);
 const expectedVersion = z.number().int().min(1).openapi({ description: 'the case version you acted on' });
 const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), expectedVersion, ...shape });

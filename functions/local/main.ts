@@ -9,6 +9,7 @@
  *   INTAKE_MAX_BACKLOG (10000 workflow executions waiting) and INTAKE_MAX_HEAP (0.85 of the heap limit):
  *   past either, intake answers 503 with Retry-After instead of running out of memory.
  */
+import './node-version.js';
 import { resolve } from 'node:path';
 import { jsonLogger } from '../http/logger.js';
 import { publicContact } from '../http/public-contact.js';

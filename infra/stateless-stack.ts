@@ -149,6 +149,13 @@ export class StatelessStack extends Stack {
       }),
       target: new LambdaInvoke(reportsFn, { retryAttempts: 2 }),
     });
+    // The target's role is created by the scheduler construct at stack level: acknowledged there, for
+    // exactly this function's ARN.
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(reportsFn.node.defaultChild as never)}.Arn>:*]`,
+      reason:
+        'EventBridge Scheduler invokes the monthly-notice function and its versions (the :* suffix); nothing else.',
+    });
 
     // Notification delivery (通知送达): the table's stream, filtered to case items holding pending
     // notifications, plus a one-minute sweep for retries; SES v2 e-mail, SNS SMS.

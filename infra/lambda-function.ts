@@ -1,9 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { tableDesign } from '../functions/adapters/table-design.js';
 import { entry as entryPath, repoRoot } from './paths.js';
 
 export interface DubanFunctionProps {
@@ -25,7 +27,12 @@ export class DubanFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: DubanFunctionProps) {
     super(scope, id);
+    // Its own role, writing only to its own log group (no AWS-managed AWSLambdaBasicExecutionRole).
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
     this.fn = new NodejsFunction(this, 'Function', {
+      role,
       entry: entryPath(props.entry),
       handler: 'handler',
       runtime: Runtime.NODEJS_22_X,
@@ -33,7 +40,7 @@ export class DubanFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
-      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+      logGroup,
       projectRoot: repoRoot,
       depsLockFilePath: `${repoRoot}package-lock.json`,
       environment: {
@@ -54,7 +61,38 @@ export class DubanFunction extends Construct {
         externalModules: ['@aws-sdk/*'],
       },
     });
-    if (props.tableAccess === 'read') props.table.grantReadData(this.fn);
-    else props.table.grantReadWriteData(this.fn);
+    // Table access by mode, on the table and its named GSIs only (no index/* wildcard) — and no Scan:
+    // every list is a key condition on an index.
+    const read = [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:ConditionCheckItem',
+    ];
+    const write = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: props.tableAccess === 'read' ? read : [...read, ...write],
+        resources: [
+          props.table.tableArn,
+          ...tableDesign.indexes.map((ix) => `${props.table.tableArn}/index/${ix.name}`),
+        ],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Pinned to Node.js 22, the version the code is built (target node22) and tested on; moves with the tested version.',
+    });
   }
 }

@@ -153,6 +153,13 @@ export const keys = {
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
   referenceData: (name: string) => ({ pk: `REF#${name}`, sk: 'CURRENT' }),
   staff: (username: string) => ({ pk: `STAFF#${username}`, sk: 'STAFF' }),
+  /** One fixed window of one rate limit for one key (client IP, account + address); expires by TTL. */
+  rateWindow: (limit: string, key: string, window: number) => ({
+    pk: `RATE#${limit}#${key}`,
+    sk: `W#${window}`,
+  }),
+  /** Session version and login-throttle generation of one staff account (local or Cognito). */
+  session: (username: string) => ({ pk: `SESSION#${username}`, sk: 'SESSION' }),
   /** Notifications for one recipient (office:<id> or role:<role>), newest last. */
   outbox: (recipient: string, at: string, caseId: string, n: number) => ({
     pk: `OUTBOX#${recipient}`,

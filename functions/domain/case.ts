@@ -219,9 +219,31 @@ export function awaitingTriage(record: Pick<CaseRecord, 'status' | 'category' | 
   return record.status === 'submitted' && (record.category === UNCLASSIFIED || record.area === UNCLASSIFIED);
 }
 
+/**
+ * Bytes of the normalised name kept in the subject key. NFKC can grow text a lot (U+FDFA becomes 18
+ * characters): 100 of them in a name made a 3,015-byte key, past DynamoDB's 2,048-byte limit for a
+ * partition key (1,024 for a sort key). 512 bytes keeps any index key built from it well inside.
+ */
+export const MAX_SUBJECT_NAME_KEY_BYTES = 512;
+
+/** The longest prefix of `text` (whole code points) that is at most `maxBytes` in UTF-8. */
+export function utf8Prefix(text: string, maxBytes: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= maxBytes) return text;
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    bytes += encoder.encode(ch).length;
+    if (bytes > maxBytes) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Key for finding repeat complaints about the same subject: kind + name without spaces or case. */
 export function subjectKey(subject: { kind: string; name: string }): string {
-  return `${subject.kind}#${subject.name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()}`;
+  const name = subject.name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return `${subject.kind}#${utf8Prefix(name, MAX_SUBJECT_NAME_KEY_BYTES)}`;
 }
 
 /** Month received (yyyy-mm, Asia/Shanghai) for report partitions. */

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../services/errors.js';
-import { previewCalendarYear, previewCatalog } from '../services/reference-changes.js';
+import { calendarYears, previewCalendarYear, previewCatalog } from '../services/reference-changes.js';
 import { staffAdmin } from '../services/staff-accounts.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
@@ -87,10 +87,40 @@ const calendarPreviewRoute = createRoute({
   },
 });
 
+const catalogReadRoute = createRoute({
+  method: 'get',
+  path: '/admin/catalog',
+  tags: ['admin'],
+  security: staffSecurity,
+  summary:
+    'The full reference catalog as stored (routing rules and deadline policy included), to edit and PUT back',
+  responses: {
+    200: {
+      description: 'Current version',
+      content: json(CatalogInputSchema.extend({ version: z.number().int() })),
+    },
+    ...denied,
+  },
+});
+
+const calendarReadRoute = createRoute({
+  method: 'get',
+  path: '/admin/calendar',
+  tags: ['admin'],
+  security: staffSecurity,
+  summary: 'Every year of statutory holidays and make-up working days (调休) the calendar holds',
+  responses: {
+    200: { description: 'Years, ascending', content: json(z.object({ years: z.array(HolidayYearSchema) })) },
+    ...denied,
+  },
+});
+
 /** Account administration over the runtime's directory (API and admin pages share it). */
 export const accountAdmin = (deps: AppDeps) =>
   staffAdmin({
     directory: deps.identity.directory,
+    sessions: deps.identity.sessions,
+    clock: deps.clock,
     offices: async () => (await deps.catalog.get()).offices,
   });
 
@@ -105,6 +135,17 @@ export function adminApi(deps: AppDeps) {
     const account = await admin.update(username, c.req.valid('json'));
     deps.logger.info('account changed', { by: who.username, username, role: account.role });
     return c.json(account, 200);
+  });
+
+  app.openapi(catalogReadRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    const catalog = await deps.catalog.get();
+    return c.json(catalog as unknown as z.infer<typeof CatalogInputSchema> & { version: number }, 200);
+  });
+
+  app.openapi(calendarReadRoute, async (c) => {
+    requireStaff(c, ['admin']);
+    return c.json({ years: await calendarYears(deps.store) }, 200);
   });
 
   app.openapi(catalogPreviewRoute, async (c) => {

@@ -10,7 +10,14 @@ import type { AppDeps } from './deps.js';
 import { handleError } from './errors.js';
 import { evidenceApi } from './evidence-api.js';
 import { leaderApi } from './leader-api.js';
-import { jsonBodyOnly, limitBody } from './middleware.js';
+import {
+  jsonBodyOnly,
+  limitBody,
+  noStore,
+  refusePrototypeKeys,
+  staffFirst,
+  staffRouteMatcher,
+} from './middleware.js';
 import { notificationsApi } from './notifications-api.js';
 import { open311AdminApi } from './open311-admin-api.js';
 import { open311Api } from './open311-api.js';
@@ -47,7 +54,18 @@ export function createApp(deps: AppDeps) {
       xContentTypeOptions: 'nosniff',
     }),
   );
-  app.use('/api/*', jsonBodyOnly, limitBody, authenticate(deps.identity.verifier), csrfForCookies);
+  // Filled from the OpenAPI registry once every route is mounted (below).
+  const staffRoutes = staffRouteMatcher();
+  app.use(
+    '/api/*',
+    jsonBodyOnly,
+    limitBody,
+    authenticate(deps.identity.verifier, deps.identity.sessions),
+    staffFirst(staffRoutes),
+    csrfForCookies,
+    refusePrototypeKeys,
+    noStore,
+  );
   // API paths answer JSON; page paths an HTML page in the reader's language.
   app.onError((err, c) =>
     isApiPath(c.req.path) ? handleError(err, c, deps.logger) : pageError(err, c, deps.logger),
@@ -85,6 +103,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', workOrdersApi(deps));
   app.route('/api/v1', open311AdminApi(deps));
   app.route('/open311/v2', open311Api(deps));
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type === 'route' && def.route.security?.length) staffRoutes.add(def.route.method, def.route.path);
+  }
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -3,8 +3,8 @@ import { recipientKey } from '../domain/lifecycle/notifications.js';
 import { renderNotification } from '../domain/lifecycle/render-notification.js';
 import { saveCalendarYear } from '../services/calendar-source.js';
 import { actOnCase, submitFeedback } from '../services/case-actions.js';
-import { replaceCatalog } from '../services/catalog-source.js';
 import { AppError } from '../services/errors.js';
+import { replaceCatalogInUse } from '../services/reference-changes.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { rateLimited } from './rate-limit.js';
@@ -122,6 +122,7 @@ const catalogRoute = createRoute({
   request: { body: { required: true, content: json(CatalogInputSchema) } },
   responses: {
     200: { description: 'Stored as the next version', content: json(z.object({ version: z.number() })) },
+    409: { description: 'Removes an office, category or area still in use', content: json(ErrorBodySchema) },
     401: { description: 'Not logged in', content: json(ErrorBodySchema) },
     403: { description: 'Admins only', content: json(ErrorBodySchema) },
     ...errorResponses,
@@ -175,7 +176,7 @@ export function caseActionsApi(deps: AppDeps) {
 
   app.openapi(catalogRoute, async (c) => {
     requireStaff(c, ['admin']);
-    const saved = await replaceCatalog(deps.store, deps.catalog, c.req.valid('json'));
+    const saved = await replaceCatalogInUse(deps, c.req.valid('json'));
     deps.logger.info('catalog replaced', { version: saved.version });
     return c.json({ version: saved.version }, 200);
   });

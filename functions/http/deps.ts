@@ -47,8 +47,11 @@ export interface AppDeps {
   hostedLogin?: HostedLoginDeps | undefined;
   /** Per-client-IP limits on the public endpoints (limit 0 = off). */
   limits: { intake: RateLimiter; tracking: RateLimiter };
-  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /**
+   * Take the client IP from X-Forwarded-For (only behind trusted proxies): `true` or a number of
+   * trusted hops (TRUST_PROXY_HOPS; the entry that many places from the right is the client).
+   */
+  trustProxy: boolean | number;
   /** Open cases about the same subject and category (the report form's repeat note). */
   subjectCases: SubjectCases;
   /** The hotline number and mailbox address shown to citizens (HOTLINE_NUMBER, MAILBOX_ADDRESS). */

@@ -4,8 +4,20 @@ import type { ZodError } from 'zod';
 import { AppError, type FieldProblem, type FieldProblemCode, fieldProblemCodes } from '../services/errors.js';
 import type { Logger } from '../services/ports.js';
 
+/** At most this many field problems in one answer (5,000 unknown keys once made a 250 KB answer). */
+export const MAX_FIELD_PROBLEMS = 50;
+
 export function errorBody(code: string, message: string, fields?: FieldProblem[]) {
-  return { error: fields ? { code, message, fields } : { code, message } };
+  if (!fields) return { error: { code, message } };
+  if (fields.length <= MAX_FIELD_PROBLEMS) return { error: { code, message, fields } };
+  return {
+    error: {
+      code,
+      message: `${message} The first ${MAX_FIELD_PROBLEMS} of ${fields.length} problems are listed.`,
+      fields: fields.slice(0, MAX_FIELD_PROBLEMS),
+      moreFields: fields.length - MAX_FIELD_PROBLEMS,
+    },
+  };
 }
 
 /**
@@ -62,10 +74,8 @@ export function handleError(err: Error, c: Context, logger: Logger) {
     if (err.status === 503) logger.warn('store unavailable', { code: err.code, path: c.req.path });
     const retryAfter = err.extra?.retryAfterSeconds;
     if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-    return c.json(
-      { error: { code: err.code, message: err.message, fields: err.fields, ...err.extra } },
-      err.status,
-    );
+    const body = errorBody(err.code, err.message, err.fields);
+    return c.json({ error: { ...body.error, ...err.extra } }, err.status);
   }
   if (err instanceof HTTPException) {
     if (err.status === 400)

@@ -14,8 +14,10 @@ import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vau
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
+import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
+import { tableRateLimiter } from '../adapters/dynamo/table-rate-limiter.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
@@ -24,7 +26,7 @@ import { createS3ObjectStore, presignedLinks, s3Origin } from '../adapters/s3/ob
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
-import { loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
+import { type LimiterFactory, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
 import { publicContact } from './public-contact.js';
 
@@ -40,6 +42,8 @@ const secrets = createSecrets();
 // Evidence files: the browser uploads to S3 with a presigned POST and reads through presigned GETs,
 // so no file passes through this function (Lambda payloads stop at 6 MB).
 const objects = createS3ObjectStore(createS3Client(), required('EVIDENCE_BUCKET'));
+// Counters in the table: the limits hold across every instance of this function.
+const sharedLimiters: LimiterFactory = (spec) => tableRateLimiter(core.client, core.tableName, spec);
 const app = createApp({
   ...core,
   notifications: {
@@ -58,7 +62,10 @@ const app = createApp({
       userPoolId: required('USER_POOL_ID'),
       clientId: required('USER_POOL_CLIENT_ID'),
     }),
-    loginFailures: loginFailureLimiters(),
+    loginFailures: loginFailureLimiters(sharedLimiters),
+    // Cognito ID tokens carry no session version: a token issued at or before the account's last
+    // revocation (disable, reset, role change, logout) is refused by the same table check.
+    sessions: createSessionStore(core.client, core.tableName),
   },
   subjectCases: createSubjectCases(core.client, core.tableName),
   queries: createCaseQueries(core.client, core.tableName, core.cursors),
@@ -85,6 +92,7 @@ const app = createApp({
   limits: publicRateLimits(
     Number(process.env.INTAKE_RATE_LIMIT ?? 10),
     Number(process.env.TRACK_RATE_LIMIT ?? 30),
+    sharedLimiters,
   ),
   trustProxy: false,
   publicContact: publicContact(process.env),

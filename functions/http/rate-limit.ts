@@ -11,7 +11,7 @@ export function rateLimited(
 ): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST' || c.get('principal')) return next();
-    const verdict = limiter.hit(clientIp(c, deps.trustProxy));
+    const verdict = await limiter.hit(clientIp(c, deps.trustProxy));
     if (!verdict.allowed) {
       c.header('Retry-After', String(verdict.retryAfterSeconds));
       return c.json(errorBody('RATE_LIMITED', 'Too many requests from this address; try again later.'), 429);

@@ -59,7 +59,7 @@ const routes = {
     method: 'post',
     path: '/auth/logout',
     tags: ['auth'],
-    summary: 'Clear the session cookie',
+    summary: "Clear the session cookie and revoke the account's tokens (every device) at once",
     responses: { 204: { description: 'Logged out' } },
   }),
   me: createRoute({
@@ -170,6 +170,15 @@ const routes = {
     request: { params: userParam },
     responses: { 200: { description: 'Enabled again', content: json(AccountSchema) }, ...denied },
   }),
+  unlock: createRoute({
+    method: 'post',
+    path: '/admin/accounts/{username}/unlock',
+    tags: ['admin'],
+    security: staffSecurity,
+    summary: "Forget the account's failed logins from every address",
+    request: { params: userParam },
+    responses: { 200: { description: 'Unlocked', content: json(AccountSchema) }, ...denied },
+  }),
   resetPassword: createRoute({
     method: 'post',
     path: '/admin/accounts/{username}/password',
@@ -189,6 +198,8 @@ export function staffApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   const admin = staffAdmin({
     directory: deps.identity.directory,
+    sessions: deps.identity.sessions,
+    clock: deps.clock,
     offices: async () => (await deps.catalog.get()).offices,
   });
   const requireAdmin = (c: Context<AuthEnv>) => {
@@ -203,7 +214,9 @@ export function staffApi(deps: AppDeps) {
     return c.json({ token: result.token, expiresIn: result.expiresIn, user: result.user }, 200);
   });
 
-  app.openapi(routes.logout, (c) => {
+  app.openapi(routes.logout, async (c) => {
+    const who = c.get('principal');
+    if (who) await deps.identity.sessions.revoke(who.username, deps.clock.now());
     clearSessionCookie(c);
     return c.body(null, 204);
   });
@@ -253,6 +266,10 @@ export function staffApi(deps: AppDeps) {
   app.openapi(routes.enable, async (c) => {
     requireAdmin(c);
     return c.json(await admin.setDisabled(c.req.valid('param').username, false), 200);
+  });
+  app.openapi(routes.unlock, async (c) => {
+    requireAdmin(c);
+    return c.json(await admin.unlock(c.req.valid('param').username), 200);
   });
   app.openapi(routes.resetPassword, async (c) => {
     requireAdmin(c);

@@ -3,7 +3,7 @@
  * no AWS account. Tests start it too (in memory, on a random port) so they exercise the real stack.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { createOpen311Apps } from '../adapters/dynamo/open311-apps.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
+import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
 import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
@@ -64,7 +65,16 @@ export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
 import { type NoticeScheduler, startNoticeScheduler } from './notice-scheduler.js';
 import { createLocalWorkflowRunner, type LocalWorkflowRunner, type WaitStrategy } from './workflow-runner.js';
 
+/** Embedded HTTP server limits suited to a public service (MAX_CONNECTIONS overrides the count). */
+export const DEFAULT_SERVER_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 1_000,
+};
+
 export interface RuntimeOptions {
+  /** Header/request timeouts and the connection cap of the embedded server. */
+  serverLimits?: Partial<typeof DEFAULT_SERVER_LIMITS>;
   /** Where data and keys live; omit for an in-memory store (tests). */
   dataDir?: string | undefined;
   /** HTTP port; 0 picks a free one. Omit `port` entirely to not listen (tests using app.request()). */
@@ -83,8 +93,9 @@ export interface RuntimeOptions {
   intakeRateLimit?: number;
   /** Public tracking/feedback requests a minute per client IP (TRACK_RATE_LIMIT; 0 = off). */
   trackRateLimit?: number;
-  /** Take the client IP from X-Forwarded-For (TRUST_PROXY=1 behind a reverse proxy). */
-  trustProxy?: boolean;
+  /** Take the client IP from X-Forwarded-For behind this many trusted proxies (TRUST_PROXY=1 → 1 hop,
+   * TRUST_PROXY_HOPS=n); `false`/0 = use the socket address. */
+  trustProxy?: boolean | number;
   /** How the workflow scheduler sleeps; tests pass a function to drive time themselves. */
   workflowWait?: WaitStrategy;
   /** Workflow executions running at once, due cases per scheduler batch (tests and benches). */
@@ -123,7 +134,13 @@ export interface Runtime {
 
 export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? jsonLogger();
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  if (opts.dataDir) {
+    // Store files and keys are for this user only: the directory is 0700 (new files are 0600 under the
+    // umask `npm start` sets), so other local users can neither list nor read them.
+    mkdirSync(join(opts.dataDir, 'keys'), { recursive: true, mode: 0o700 });
+    chmodSync(opts.dataDir, 0o700);
+    chmodSync(join(opts.dataDir, 'keys'), 0o700);
+  }
   // The evidence bucket (s3rver) starts on its own worker thread while the rest starts; only the
   // first evidence request waits for it.
   const objectServer = startObjectServer({ dataDir: opts.dataDir });
@@ -219,6 +236,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       verifier: tokens.verifier,
       issuer: tokens.issuer,
       loginFailures: loginFailureLimiters(),
+      sessions: createSessionStore(client, tableName),
     },
     subjectCases: createSubjectCases(client, tableName),
     queries: createCaseQueries(client, tableName, cursors),
@@ -288,12 +306,32 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     ),
   );
 
+  const limits = {
+    ...DEFAULT_SERVER_LIMITS,
+    ...Object.fromEntries(Object.entries(opts.serverLimits ?? {}).filter(([, v]) => v !== undefined)),
+  };
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
   if (opts.port !== undefined) {
     const hostname = opts.hostname ?? '127.0.0.1';
     server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: opts.port, hostname }, () => resolve(s));
+      const s = serve(
+        {
+          fetch: app.fetch,
+          port: opts.port,
+          hostname,
+          serverOptions: {
+            // A slow client gets 10 s for its headers and 30 s for the whole request, checked every second.
+            headersTimeout: limits.headersTimeoutMs,
+            requestTimeout: limits.requestTimeoutMs,
+            keepAliveTimeout: 5_000,
+            connectionsCheckingInterval: 1_000,
+          },
+        },
+        () => resolve(s),
+      );
+      // Beyond this many open connections new ones are dropped at once instead of queueing.
+      (s as unknown as { maxConnections: number }).maxConnections = limits.maxConnections;
     });
     url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
   }

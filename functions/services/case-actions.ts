@@ -2,11 +2,11 @@ import { canSeeCase } from '../domain/authorization.js';
 import type { CaseRecord, Rating } from '../domain/case.js';
 import { allowedActions, applyAction, type CaseAction, LifecycleError } from '../domain/lifecycle/actions.js';
 import type { LifecycleContext } from '../domain/lifecycle/context.js';
-import { recordEvent, type StepResult } from '../domain/lifecycle/evolve.js';
+import type { StepResult } from '../domain/lifecycle/evolve.js';
 import { applyFeedback } from '../domain/lifecycle/feedback.js';
 import type { Principal } from '../domain/staff.js';
 import { formatTrackingCode, normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
-import { applyToFreshCase, type ChangeDeps, commitStep } from './case-changes.js';
+import { type ChangeDeps, commitStep } from './case-changes.js';
 import { AppError, ConditionFailedError, notFound, validationError, versionConflict } from './errors.js';
 import type { CalendarSource, CatalogSource, Clock, Logger, Secrets } from './ports.js';
 
@@ -70,6 +70,15 @@ export async function actOnCase(
   action: CaseAction,
 ) {
   const record = await loadVisibleCase(deps, who, trackingCode);
+  if (action.type === 'merge' && record.status === 'merged') {
+    // A double-click or a retry of a merge that already happened: finish the (idempotent) link and
+    // answer as the first time did; a merge into another case is a 409 below.
+    const into = normalizeTrackingCode(action.into);
+    if (into && record.mergedInto === into && record.version === expectedVersion + 1) {
+      await linkMergedCase(deps, record, who);
+      return actionReceipt(record, who);
+    }
+  }
   if (record.version !== expectedVersion) {
     throw new AppError(
       409,
@@ -99,15 +108,11 @@ export async function actOnCase(
     if (e instanceof LifecycleError) throw toAppError(e);
     throw e;
   }
-  if (target) {
-    // Link the target first: if the merge write then loses a race, the target only carries an extra link.
-    const source = record.id;
-    await applyToFreshCase(deps, target.id, (t) =>
-      recordEvent(t, { type: 'merged_in', at: ctx.now.toISOString(), actor: who.username, from: source }),
-    );
-  }
   try {
     const next = await commitStep(deps, record, result);
+    // Merge: the source changed first, conditionally (of parallel merges exactly one gets here), then
+    // the target is linked once per source. Should that link fail, a retry of the merge completes it.
+    if (target) await linkMergedCase(deps, next, who);
     deps.logger.info('case action', {
       caseId: record.id,
       action: action.type,
@@ -119,6 +124,18 @@ export async function actOnCase(
     if (e instanceof ConditionFailedError) throw versionConflict();
     throw e;
   }
+}
+
+/** The `merged_in` link on the target of a merged case: at most one per source, no version bump. */
+async function linkMergedCase(deps: ActionDeps, source: CaseRecord, who: Principal) {
+  const into = source.mergedInto;
+  if (!into) return;
+  const at = source.events.findLast((e) => e.type === 'merged')?.at ?? deps.clock.now().toISOString();
+  await deps.store.appendEvent(
+    into,
+    { type: 'merged_in', at, actor: who.username, from: source.id },
+    `merged_in#${source.id}`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../domain/case.js';
+import type { CaseEvent, CaseRecord } from '../domain/case.js';
 import type { StepResult } from '../domain/lifecycle/evolve.js';
 import {
   citizenNotifications,
@@ -11,6 +11,8 @@ import type { CaseStore, WorkflowStarter } from './ports.js';
 /** The case store with the versioned update every lifecycle change goes through. */
 export interface CaseChangeStore extends CaseStore {
   updateCase(current: CaseRecord, next: CaseRecord, pending?: readonly PendingNotification[]): Promise<void>;
+  /** Appends a history event without a version bump; with `onceKey` at most once (see the repository). */
+  appendEvent(caseId: string, event: CaseEvent, onceKey?: string): Promise<boolean>;
 }
 
 export interface ChangeDeps {

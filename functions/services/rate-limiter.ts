@@ -1,14 +1,20 @@
 /**
- * A sliding-window counter per key (client IP, account), in memory. Real time, not domain time: it
- * protects the process, not deadlines. On Lambda each instance counts on its own; API Gateway
- * throttling is the outer limit there.
+ * Rate limits per key (client IP, account + address). Real time, not domain time: they protect the
+ * service, not deadlines. Two implementations behind one interface: a sliding window in memory (the
+ * embedded runtime — one process, so it holds across the whole service) and fixed-window counters in
+ * the table (`functions/adapters/dynamo/table-rate-limiter.ts`, on AWS — shared by every Lambda instance).
  */
+export interface RateVerdict {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
 export interface RateLimiter {
   /** Counts a hit; `retryAfterSeconds` is set when the key is over its limit. */
-  hit(key: string): { allowed: boolean; retryAfterSeconds: number };
+  hit(key: string): Promise<RateVerdict>;
   /** Whether the key is over its limit, without counting. */
-  blocked(key: string): { allowed: boolean; retryAfterSeconds: number };
-  reset(key: string): void;
+  blocked(key: string): Promise<RateVerdict>;
+  reset(key: string): Promise<void>;
 }
 
 export function createRateLimiter(opts: {
@@ -31,7 +37,7 @@ export function createRateLimiter(opts: {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + opts.windowMs - t) / 1000)) };
   };
   return {
-    hit(key) {
+    async hit(key) {
       if (opts.limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
       const { t, list } = recent(key);
       const v = verdict(t, list);
@@ -41,12 +47,12 @@ export function createRateLimiter(opts: {
       if (hits.size > maxKeys) hits.delete(hits.keys().next().value as string);
       return v;
     },
-    blocked(key) {
+    async blocked(key) {
       if (opts.limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
       const { t, list } = recent(key);
       return verdict(t, list);
     },
-    reset(key) {
+    async reset(key) {
       hits.delete(key);
     },
   };
@@ -54,18 +60,33 @@ export function createRateLimiter(opts: {
 
 const MINUTE = 60_000;
 
-/** Failed logins: 5 per account and 20 per client IP in 15 minutes. */
-export function loginFailureLimiters() {
+export interface LimitSpec {
+  /** Distinguishes counters of different limits in a shared store. */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+/** Builds a limiter for one spec: in memory by default, the table on AWS. */
+export type LimiterFactory = (spec: LimitSpec) => RateLimiter;
+export const memoryLimiters: LimiterFactory = (spec) => createRateLimiter(spec);
+
+/** Failed logins: 5 per account and address together, 20 per address, in 15 minutes. */
+export function loginFailureLimiters(make: LimiterFactory = memoryLimiters) {
   return {
-    account: createRateLimiter({ limit: 5, windowMs: 15 * MINUTE }),
-    ip: createRateLimiter({ limit: 20, windowMs: 15 * MINUTE }),
+    account: make({ name: 'login-account', limit: 5, windowMs: 15 * MINUTE }),
+    ip: make({ name: 'login-ip', limit: 20, windowMs: 15 * MINUTE }),
   };
 }
 
 /** Public endpoints, per client IP and minute (0 = off): intake 10, tracking and feedback 30 by default. */
-export function publicRateLimits(intakePerMinute = 10, trackPerMinute = 30) {
+export function publicRateLimits(
+  intakePerMinute = 10,
+  trackPerMinute = 30,
+  make: LimiterFactory = memoryLimiters,
+) {
   return {
-    intake: createRateLimiter({ limit: intakePerMinute, windowMs: MINUTE }),
-    tracking: createRateLimiter({ limit: trackPerMinute, windowMs: MINUTE }),
+    intake: make({ name: 'intake', limit: intakePerMinute, windowMs: MINUTE }),
+    tracking: make({ name: 'tracking', limit: trackPerMinute, windowMs: MINUTE }),
   };
 }

@@ -8,6 +8,7 @@ import { seedHolidayCalendar } from '../domain/calendar/holiday-data.js';
 import { NO_OFFICE, OPEN_STATUSES } from '../domain/overview.js';
 import { type Catalog, catalogProblems } from '../domain/reference/catalog.js';
 import { calendarEffects, catalogEffects, type OpenCaseCounts } from '../domain/reference/catalog-changes.js';
+import { removalsInUse } from '../domain/reference/in-use.js';
 import { CALENDAR_REFERENCE } from './calendar-source.js';
 import { replaceCatalog } from './catalog-source.js';
 import { AppError, validationError } from './errors.js';
@@ -18,6 +19,39 @@ export interface ReferenceChangeDeps {
   store: CaseStore;
   catalog: CatalogSource;
   overview: OverviewQueries;
+  /** Staff accounts, to refuse removing an office people belong to. */
+  identity: { directory: { list(): Promise<readonly { officeId: string | null; disabled: boolean }[]> } };
+}
+
+/**
+ * Replaces the catalog unless it removes an office, category or area still in use by open cases
+ * (counted from the status index partitions — never a Scan) or an office staff belong to: 409
+ * REFERENCE_IN_USE naming each, so nothing is stranded.
+ */
+export async function replaceCatalogInUse(deps: ReferenceChangeDeps, next: Omit<Catalog, 'version'>) {
+  const problems = catalogProblems({ ...next, version: 0 });
+  if (problems.length > 0) throw validationError(problems);
+  const [current, open, accounts] = await Promise.all([
+    deps.catalog.get(),
+    openCaseCounts(deps.overview),
+    deps.identity.directory.list(),
+  ]);
+  const staffPerOffice: Record<string, number> = {};
+  for (const a of accounts) {
+    if (a.officeId && !a.disabled)
+      staffPerOffice[a.officeId] =
+        (Object.hasOwn(staffPerOffice, a.officeId) ? (staffPerOffice[a.officeId] ?? 0) : 0) + 1;
+  }
+  const inUse = removalsInUse(current, next, open.counts, staffPerOffice);
+  if (inUse.length > 0) {
+    throw new AppError(
+      409,
+      'REFERENCE_IN_USE',
+      'The change removes reference data that open cases or staff still use.',
+      inUse.map(({ path, code, message }) => ({ path, code, message })),
+    );
+  }
+  return replaceCatalog(deps.store, deps.catalog, next);
 }
 
 /** Open cases per category, office and area, and how many have a deadline in each year. */
@@ -67,7 +101,7 @@ export async function confirmCatalog(
       { currentVersion: current.version },
     );
   }
-  return replaceCatalog(deps.store, deps.catalog, next);
+  return replaceCatalogInUse(deps, next);
 }
 
 export async function calendarYears(store: CaseStore): Promise<HolidayYear[]> {

@@ -5,6 +5,7 @@ import type { Principal, Role } from '../domain/staff.js';
 import { AppError, validationError } from './errors.js';
 import type { Clock, Logger } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { SessionStore } from './sessions.js';
 
 export interface IdentityDeps {
   /** Local accounts (login on the embedded runtime). */
@@ -14,8 +15,13 @@ export interface IdentityDeps {
   verifier: TokenVerifier;
   /** Present on the embedded runtime; on AWS, Cognito issues tokens and owns passwords. */
   issuer?: TokenIssuer | undefined;
-  /** Failed logins per account and per client IP. */
+  /**
+   * Failed logins per account *and* client IP together (`account`, keyed by both, so nobody can lock an
+   * account from elsewhere) and per client IP over all accounts (`ip`, password spraying).
+   */
   loginFailures: { account: RateLimiter; ip: RateLimiter };
+  /** Session versions and throttle generations (revocation, unlock). */
+  sessions: SessionStore;
 }
 
 const BAD_LOGIN = () => new AppError(401, 'LOGIN_FAILED', 'Unknown user or wrong password.');
@@ -26,9 +32,16 @@ function throttled(seconds: number) {
   });
 }
 
+/** Key of the failure counter for one account from one source, in the account's throttle generation. */
+export const loginThrottleKey = (account: string, generation: number, ip: string) =>
+  `${account}#${generation}|${ip}`;
+
 /**
  * Login: unknown user, disabled account and wrong password answer alike, after the same hashing
- * work. Repeated failures lock the account and the client IP out for a while.
+ * work. Failures slow down the source that makes them: 5 for one account from one address (then that
+ * address waits for the window to slide, Retry-After says how long), 20 over all accounts from one
+ * address. The right password from any other address is never refused; an admin unlock, a password
+ * reset or an enable forgets the account's counters (new throttle generation).
  */
 export async function login(
   deps: { identity: IdentityDeps; logger: Logger },
@@ -38,23 +51,26 @@ export async function login(
   if (!identity.issuer)
     throw new AppError(404, 'LOGIN_VIA_COGNITO', 'Staff sign in through the Cognito user pool.');
   const acctKey = input.username.toLowerCase();
-  for (const gate of [
-    identity.loginFailures.account.blocked(acctKey),
+  const session = await identity.sessions.get(acctKey);
+  const pairKey = loginThrottleKey(acctKey, session.throttleGeneration, input.ip);
+  for (const gate of await Promise.all([
+    identity.loginFailures.account.blocked(pairKey),
     identity.loginFailures.ip.blocked(input.ip),
-  ]) {
+  ])) {
     if (!gate.allowed) throw throttled(gate.retryAfterSeconds);
   }
   const account = await identity.staff.get(input.username);
   const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!account || !ok || account.disabled) {
-    identity.loginFailures.account.hit(acctKey);
-    identity.loginFailures.ip.hit(input.ip);
+    await Promise.all([identity.loginFailures.account.hit(pairKey), identity.loginFailures.ip.hit(input.ip)]);
     deps.logger.warn('login failed', { ip: input.ip });
     throw BAD_LOGIN();
   }
-  identity.loginFailures.account.reset(acctKey);
+  await identity.loginFailures.account.reset(pairKey);
   const user: Principal = { username: account.username, role: account.role, officeId: account.officeId };
-  return { token: await identity.issuer.sign(user), user, expiresIn: identity.issuer.ttlSeconds };
+  const version =
+    account.username === acctKey ? session.version : (await identity.sessions.get(account.username)).version;
+  return { token: await identity.issuer.sign(user, version), user, expiresIn: identity.issuer.ttlSeconds };
 }
 
 export interface NewAccount {
@@ -170,11 +186,32 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
   };
 }
 
-/** Staff account administration (admin role; checked by the caller): validation, then the directory. */
+const lastAdmin = () =>
+  new AppError(409, 'LAST_ADMIN', 'This is the last enabled admin; make another admin first.');
+
+/**
+ * Staff account administration (admin role; checked by the caller): validation, then the directory.
+ * Every change that alters what a token may do — disable, password reset, role or office change —
+ * revokes the account's sessions at once; reset, enable and unlock forget its login failures.
+ * The last enabled admin can be neither disabled nor demoted (checked against the directory's list;
+ * two admins demoting each other in the same instant could still both pass — rare, and recoverable
+ * by the deploy-time admin procedure in the README).
+ */
 export function staffAdmin(deps: {
   directory: StaffDirectory;
+  sessions: SessionStore;
+  clock: Clock;
   offices: () => Promise<readonly { id: string }[]>;
 }) {
+  const revoke = (username: string) => deps.sessions.revoke(username, deps.clock.now());
+  const keepsAnAdmin = async (username: string) => {
+    const target = await deps.directory.get(username);
+    if (target.role !== 'admin' || target.disabled) return;
+    const others = (await deps.directory.list()).filter(
+      (a) => a.role === 'admin' && !a.disabled && a.username !== target.username,
+    );
+    if (others.length === 0) throw lastAdmin();
+  };
   return {
     list: () => deps.directory.list(),
     get: (username: string) => deps.directory.get(username),
@@ -182,11 +219,23 @@ export function staffAdmin(deps: {
       checkOffice(input, await deps.offices());
       return deps.directory.create(input);
     },
-    setDisabled: (username: string, disabled: boolean) => deps.directory.setDisabled(username, disabled),
-    resetPassword: (username: string, password: string) => deps.directory.resetPassword(username, password),
+    async setDisabled(username: string, disabled: boolean) {
+      if (disabled) await keepsAnAdmin(username);
+      const view = await deps.directory.setDisabled(username, disabled);
+      if (disabled) await revoke(username);
+      else await deps.sessions.unlock(username);
+      return view;
+    },
+    async resetPassword(username: string, password: string) {
+      const view = await deps.directory.resetPassword(username, password);
+      await revoke(username);
+      await deps.sessions.unlock(username);
+      return view;
+    },
     /**
      * Change role, office or display name. The office follows the role: an inspector must have one
-     * (kept from before unless a new one is given), any other role has none.
+     * (kept from before unless a new one is given), any other role has none. A new role or office
+     * revokes the account's tokens; the last enabled admin cannot be demoted.
      */
     async update(username: string, change: AccountChange) {
       const current = await deps.directory.get(username);
@@ -198,11 +247,19 @@ export function staffAdmin(deps: {
             : (change.officeId ?? undefined)
           : undefined;
       checkOffice({ role, officeId }, await deps.offices());
-      return deps.directory.update(username, {
+      if (role !== 'admin') await keepsAnAdmin(username);
+      const view = await deps.directory.update(username, {
         role,
         officeId: officeId ?? null,
         ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
       });
+      if (role !== current.role || (officeId ?? null) !== current.officeId) await revoke(username);
+      return view;
+    },
+    async unlock(username: string) {
+      const view = await deps.directory.get(username);
+      await deps.sessions.unlock(username);
+      return view;
     },
   };
 }

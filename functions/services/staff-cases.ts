@@ -6,7 +6,7 @@ import type { Principal } from '../domain/staff.js';
 import { formatTrackingCode } from '../domain/tracking-code.js';
 import { type ActionDeps, loadVisibleCase } from './case-actions.js';
 import { caseSummary } from './case-lists.js';
-import { AppError, ConditionFailedError, versionConflict } from './errors.js';
+import { AppError, notFound } from './errors.js';
 import type { ReporterVault } from './ports.js';
 
 export type StaffCaseDeps = ActionDeps & { vault: ReporterVault };
@@ -65,17 +65,15 @@ export async function revealReporter(
   }
   const clear = await deps.vault.open(r.id, r.reporter);
   const at = deps.clock.now().toISOString();
-  const next = {
-    ...r,
-    version: r.version + 1,
-    events: [...r.events, { type: 'reporter_revealed', at, actor: who.username, reason }],
-  };
-  try {
-    await deps.store.updateCase(r, next);
-  } catch (e) {
-    if (e instanceof ConditionFailedError) throw versionConflict();
-    throw e;
-  }
+  // Appended without a version bump: a reveal changes no state, so it must not turn the inspector's
+  // pending edit (expectedVersion) into a 409. The history stays append-only and complete.
+  const recorded = await deps.store.appendEvent(r.id, {
+    type: 'reporter_revealed',
+    at,
+    actor: who.username,
+    reason,
+  });
+  if (!recorded) throw notFound();
   deps.logger.info('reporter revealed', { caseId: r.id, user: who.username });
-  return { trackingCode: formatTrackingCode(r.id), reporter: clear, revealedAt: at, version: next.version };
+  return { trackingCode: formatTrackingCode(r.id), reporter: clear, revealedAt: at, version: r.version };
 }

@@ -64,6 +64,8 @@ describe('token verification', () => {
       username: 'zhang',
       role: 'dispatcher',
       officeId: undefined,
+      sessionVersion: undefined,
+      issuedAt: expect.any(Number),
     });
     await expect(verifier.verify(await issue(claims, 'other-client'))).rejects.toThrow();
     await expect(verifier.verify(await issue({ ...claims, token_use: 'access' }))).rejects.toThrow();

@@ -110,4 +110,13 @@ describe('staff accounts in Cognito (AWS)', () => {
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
     expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(0);
   });
+
+  it('signs a disabled or reset user out (refresh tokens revoked)', async () => {
+    cognito.on(AdminDisableUserCommand).resolves({});
+    cognito.on(AdminSetUserPasswordCommand).resolves({});
+    cognito.on(AdminUserGlobalSignOutCommand).resolves({});
+    await directory().setDisabled('li', true);
+    await directory().resetPassword('li', 'another-password-1');
+    expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(2);
+  });
 });

@@ -75,7 +75,7 @@ export function createReporterVault(keyring: KeyringNode): ReporterVault {
 /** Raw AES keyring from a 32-byte key file, created (mode 0600) if missing. */
 export function localKeyring(keyFile: string): KeyringNode {
   if (!existsSync(keyFile)) {
-    mkdirSync(dirname(keyFile), { recursive: true });
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
   }
   return new RawAesKeyringNode({

@@ -62,7 +62,10 @@ export function caseIndexAttributes(r: CaseRecord): Record<string, string> {
 /** Notifications waiting for delivery on the case item, and their sparse index entry. */
 export const PENDING_ATTRIBUTES = ['pendingNotifications', 'notifyPk', 'notifySk', 'notifyLease'];
 
-const NON_RECORD = new Set(['pk', 'sk', ...INDEX_ATTRIBUTES, ...PENDING_ATTRIBUTES]);
+/** String set of the once-only appends already made (see CaseRepository.appendEvent); not part of the record. */
+export const ONCE_KEYS = 'onceKeys';
+
+const NON_RECORD = new Set(['pk', 'sk', ONCE_KEYS, ...INDEX_ATTRIBUTES, ...PENDING_ATTRIBUTES]);
 
 export function caseToItem(r: CaseRecord): Record<string, unknown> {
   return { ...keys.case(r.id), ...r, ...caseIndexAttributes(r) };

@@ -9,12 +9,12 @@ import {
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CaseRecord } from '../../domain/case.js';
+import type { CaseEvent, CaseRecord } from '../../domain/case.js';
 import type { PendingNotification } from '../../domain/lifecycle/notifications.js';
 import { ConditionFailedError } from '../../services/errors.js';
 import type { CaseStore, IdempotencyRecord } from '../../services/ports.js';
 import { keys } from '../table-design.js';
-import { caseIndexAttributes, caseToItem, INDEX_ATTRIBUTES, itemToCase } from './case-item.js';
+import { caseIndexAttributes, caseToItem, INDEX_ATTRIBUTES, itemToCase, ONCE_KEYS } from './case-item.js';
 import { withStoreRetry } from './retry.js';
 
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
@@ -36,6 +36,13 @@ export interface CaseRepository extends CaseStore {
    * Throws ConditionFailedError when someone else changed the case first.
    */
   updateCase(current: CaseRecord, next: CaseRecord, pending?: readonly PendingNotification[]): Promise<void>;
+  /**
+   * Appends one history event without touching the version: for records that change no state (a
+   * reveal, a merge link), so they never invalidate another user's pending `expectedVersion`. With
+   * `onceKey` the append happens at most once per key (atomically, via a string set on the item);
+   * returns false when that key was already recorded.
+   */
+  appendEvent(caseId: string, event: CaseEvent, onceKey?: string): Promise<boolean>;
 }
 
 export function createCaseRepository(client: DynamoDBClient, tableName: string): CaseRepository {
@@ -145,6 +152,34 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
         });
       } catch (e) {
         if (isConditionFailure(e)) throw new ConditionFailedError('version changed');
+        throw e;
+      }
+    },
+
+    async appendEvent(caseId, event, onceKey) {
+      const names: Record<string, string> = { '#events': 'events' };
+      const values: Record<string, unknown> = { ':new': [event] };
+      let expression = 'SET #events = list_append(#events, :new)';
+      let condition = 'attribute_exists(pk)';
+      if (onceKey) {
+        names['#once'] = ONCE_KEYS;
+        values[':key'] = onceKey;
+        values[':keys'] = new Set([onceKey]);
+        expression += ' ADD #once :keys';
+        condition += ' AND NOT contains(#once, :key)';
+      }
+      try {
+        await update({
+          TableName: tableName,
+          Key: marshall(keys.case(caseId)),
+          UpdateExpression: expression,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values, MARSHALL),
+        });
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
         throw e;
       }
     },

@@ -144,6 +144,9 @@ export function cognitoStaffDirectory(
         ? new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username })
         : new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: username });
       await client.send(command as AdminDisableUserCommand).catch(mapError);
+      // Revokes refresh tokens; ID tokens already issued are refused by the session check.
+      if (disabled)
+        await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
       return get(username);
     },
     async resetPassword(username, password) {
@@ -157,6 +160,7 @@ export function cognitoStaffDirectory(
           }),
         )
         .catch(mapError);
+      await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
       return get(username);
     },
     async update(username, change) {

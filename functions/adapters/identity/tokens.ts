@@ -19,13 +19,20 @@ import {
 import type { Principal } from '../../domain/staff.js';
 import { principalFromClaims } from './claims.js';
 
+/** A verified token: who it names, and what the session check needs (version `sv`, issued-at). */
+export interface VerifiedPrincipal extends Principal {
+  readonly sessionVersion?: number | undefined;
+  readonly issuedAt: number;
+}
+
 export interface TokenVerifier {
-  /** The principal the token names; throws on any invalid token. */
-  verify(token: string): Promise<Principal>;
+  /** The principal the token names; throws on any invalid token (also one without `exp` or `iat`). */
+  verify(token: string): Promise<VerifiedPrincipal>;
 }
 
 export interface TokenIssuer {
-  sign(principal: Principal): Promise<string>;
+  /** `sessionVersion` is the account's current session version (see services/sessions.ts). */
+  sign(principal: Principal, sessionVersion?: number): Promise<string>;
   readonly ttlSeconds: number;
 }
 
@@ -43,9 +50,17 @@ export function createJwtVerifier(opts: {
         issuer: opts.issuer,
         audience: opts.audience,
         algorithms: opts.algorithms,
+        // A token that never expires is refused, whoever signed it.
+        requiredClaims: ['exp', 'iat'],
       });
       if (opts.tokenUse && payload.token_use !== opts.tokenUse) throw new Error('wrong token use');
-      return principalFromClaims(payload);
+      const sv = payload.sv;
+      if (sv !== undefined && !Number.isSafeInteger(sv)) throw new Error('bad session version');
+      return {
+        ...principalFromClaims(payload),
+        sessionVersion: sv as number | undefined,
+        issuedAt: payload.iat as number,
+      };
     },
   };
 }
@@ -67,7 +82,7 @@ export async function localTokenKeys(keyFile?: string): Promise<{ privateJwk: JW
     alg: 'ES256',
   };
   if (keyFile) {
-    mkdirSync(dirname(keyFile), { recursive: true });
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
     writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
   }
   const { d: _d, ...publicJwk } = privateJwk;
@@ -80,8 +95,13 @@ export async function localTokens(opts: { keyFile?: string; ttlSeconds?: number 
   const ttlSeconds = opts.ttlSeconds ?? 3600;
   const issuer: TokenIssuer = {
     ttlSeconds,
-    sign: (p) =>
-      new SignJWT({ role: p.role, ...(p.officeId ? { officeId: p.officeId } : {}), username: p.username })
+    sign: (p, sessionVersion = 0) =>
+      new SignJWT({
+        role: p.role,
+        ...(p.officeId ? { officeId: p.officeId } : {}),
+        username: p.username,
+        sv: sessionVersion,
+      })
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid })
         .setSubject(p.username)
         .setIssuer(LOCAL_ISSUER)

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { accountabilityMeasures, findings, ratings } from '../../domain/case.js';
 import { subjectKindCodes } from '../../domain/reference/catalog.js';
-import { civilDate } from './common.js';
+import { civilDate, plainString } from './common.js';
 
-const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
+const text = (max: number) => plainString().trim().min(1, { error: 'must not be empty' }).max(max);
 const expectedVersion = z.number().int().min(1).openapi({ description: 'the case version you acted on' });
 const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), expectedVersion, ...shape });
@@ -97,6 +97,23 @@ export const HolidayYearSchema = z
         if (!d.date.startsWith(`${y.year}-`)) {
           ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message: `must be in ${y.year}` });
         }
+      });
+    }
+    // A date is a holiday or a make-up working day (调休), never both, and appears once.
+    const seen = new Set<string>();
+    for (const [list, entries] of [
+      ['holidays', y.holidays],
+      ['makeupWorkdays', y.makeupWorkdays],
+    ] as const) {
+      entries.forEach((d, i) => {
+        if (seen.has(d.date)) {
+          const message =
+            list === 'makeupWorkdays' && y.holidays.some((h) => h.date === d.date)
+              ? 'is already a holiday; a date cannot be both'
+              : 'appears twice';
+          ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message });
+        }
+        seen.add(d.date);
       });
     }
   })

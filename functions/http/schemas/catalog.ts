@@ -80,7 +80,8 @@ export const CatalogInputSchema = z
           .optional(),
         byCategory: z
           .record(
-            z.string(),
+            // Category codes only: refuses `__proto__`, `constructor` and the like as keys.
+            z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, { error: 'must be a category code' }),
             z.strictObject({ handlingDays: days(60).optional(), urgentHandlingDays: days(30).optional() }),
           )
           .optional(),

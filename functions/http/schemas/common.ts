@@ -48,3 +48,23 @@ export const errorResponses = {
 
 /** ISO civil date (YYYY-MM-DD) that exists in the calendar. */
 export const civilDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+
+/**
+ * Control characters (except tab and line breaks) and bidirectional overrides/isolates are stripped
+ * from names and free text: they can hide or reorder what a reader of a case sees (a reversed school
+ * name, an invisible instruction). Zero-width joiners stay — some scripts need them.
+ */
+const isUnsafe = (cp: number) =>
+  (cp <= 0x1f && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) ||
+  (cp >= 0x7f && cp <= 0x9f) ||
+  cp === 0x200e ||
+  cp === 0x200f ||
+  (cp >= 0x202a && cp <= 0x202e) ||
+  (cp >= 0x2066 && cp <= 0x2069);
+export const stripUnsafeCharacters = (s: string) => {
+  let out = '';
+  for (const ch of s) if (!isUnsafe(ch.codePointAt(0) ?? 0)) out += ch;
+  return out;
+};
+/** A string with unsafe characters stripped (before trimming and length checks). */
+export const plainString = () => z.string().overwrite(stripUnsafeCharacters);

@@ -4,7 +4,7 @@ import { caseStatusCodes } from '../../domain/case-status.js';
 import { MAX_PHOTOS_PER_COMPLAINT, UPLOAD_ID_PATTERN } from '../../domain/evidence/evidence.js';
 import { normalizePhone } from '../../domain/phone.js';
 import { subjectKindCodes } from '../../domain/reference/catalog.js';
-import { civilDate } from './common.js';
+import { civilDate, plainString } from './common.js';
 import { EvidenceViewSchema } from './evidence.js';
 
 /**
@@ -29,7 +29,7 @@ const reporterPhone = z
 
 export const ReporterSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(50).optional(),
+    name: plainString().trim().min(1).max(50).optional(),
     phone: reporterPhone.optional(),
     email: z.email({ error: 'must be an e-mail address' }).max(254).optional(),
   })
@@ -54,9 +54,9 @@ export const ComplaintSchema = z
       .openapi({ example: 'LONGSHUI', description: 'an area code from /api/v1/catalog' }),
     subject: z.strictObject({
       kind: z.enum(subjectKindCodes),
-      name: z.string().trim().min(1).max(100).openapi({ example: '龙水镇第一小学' }),
+      name: plainString().trim().min(1).max(100).openapi({ example: '龙水镇第一小学' }),
     }),
-    description: z.string().trim().min(10, { error: 'must be at least 10 characters' }).max(5000),
+    description: plainString().trim().min(10, { error: 'must be at least 10 characters' }).max(5000),
     occurredOn: civilDate.optional().openapi({ description: 'not in the future' }),
     grade: z.number().int().min(1).max(9).optional().openapi({ description: 'school grade 1–9' }),
     anonymous: z.boolean().openapi({ description: 'when true no reporter data is kept' }),

@@ -159,6 +159,31 @@ describe('admin accounts page', () => {
     expect(list.html).toContain('已停用账号 inspector-b');
   });
 
+  it('unlocks an account that failed sign-ins locked, from its page', async () => {
+    // Arrange: five wrong passwords from one address lock the account for that address
+    const admin = await signIn('admin');
+    for (let i = 0; i < 5; i++)
+      await postJson(rt.app, '/api/v1/auth/login', { username: 'operator', password: 'wrong-password' });
+    const locked = await postJson(rt.app, '/api/v1/auth/login', {
+      username: 'operator',
+      password: 'duban-demo',
+    });
+    const edit = await get(admin, '/staff/admin/accounts/operator');
+    // Act
+    const unlocked = await formPost(rt.app, '/staff/admin/accounts/operator/unlock', edit, {});
+    const list = await get(admin, unlocked.location ?? '');
+    const after = await postJson(rt.app, '/api/v1/auth/login', {
+      username: 'operator',
+      password: 'duban-demo',
+    });
+    // Assert
+    expect(locked.status).toBe(429);
+    expect(edit.html).toContain('/staff/admin/accounts/operator/unlock');
+    expect(unlocked.status).toBe(303);
+    expect(list.html).toContain('已解除 operator 的登录锁定');
+    expect(after.status).toBe(200);
+  });
+
   it('answers an unknown account with 404', async () => {
     // Act
     const page = await get(await signIn('admin'), '/staff/admin/accounts/nobody');

@@ -80,9 +80,11 @@ export function adminAccountPages(deps: AppDeps) {
             ? m.disabledDone(u)
             : done === 'enabled'
               ? m.enabledDone(u)
-              : done === 'reset'
-                ? m.resetDone(u)
-                : undefined;
+              : done === 'unlocked'
+                ? m.unlocked(u)
+                : done === 'reset'
+                  ? m.resetDone(u)
+                  : undefined;
     return text ? (
       <p class="ad-notice" role="status">
         {text}
@@ -300,6 +302,10 @@ export function adminAccountPages(deps: AppDeps) {
               <CsrfField token={csrf} />
               <Button variant="secondary">{account.disabled ? m.enable : m.disable}</Button>
             </form>
+            <form method="post" action={`${base}/unlock`}>
+              <CsrfField token={csrf} />
+              <Button variant="secondary">{m.unlock}</Button>
+            </form>
           </div>
         </div>
       </>,
@@ -429,6 +435,16 @@ export function adminAccountPages(deps: AppDeps) {
       return c.redirect(`/staff/admin/accounts?done=${done}&u=${encodeURIComponent(account.username)}`, 303);
     });
   }
+
+  // 解除锁定: forget the account's failed sign-ins on every instance (a locked-out colleague signs in again).
+  app.post('/:username/unlock', async (c) => {
+    const r = staffOrRedirect(c, ['admin']);
+    if ('response' in r) return r.response;
+    const account = await findAccount(c.req.param('username'));
+    if (!account) return c.notFound();
+    await admin.unlock(account.username);
+    return c.redirect(`/staff/admin/accounts?done=unlocked&u=${encodeURIComponent(account.username)}`, 303);
+  });
 
   return app;
 }

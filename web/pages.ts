@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { MAX_EVIDENCE_BYTES, MAX_PHOTOS_PER_COMPLAINT } from '../functions/domain/evidence/evidence.js';
 import type { AuthEnv } from '../functions/http/auth.js';
 import { clientIp } from '../functions/http/auth.js';
 import type { AppDeps } from '../functions/http/deps.js';
@@ -30,9 +31,17 @@ export const forPages =
   (c, next) =>
     isApiPath(c.req.path) ? next() : mw(c, next);
 
+/** The report's photo step: at most 5 photos of 10 MB each, plus the form's text fields. */
+const REPORT_MULTIPART_MAX = MAX_PHOTOS_PER_COMPLAINT * MAX_EVIDENCE_BYTES + 1024 * 1024;
+
 /** Page forms are small (urlencoded ≤ 64 KB); multipart uploads set their own limits. */
 const pageFormLimit: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
+  if (c.req.method === 'POST' && c.req.path === '/report' && /^multipart\/form-data/i.test(type))
+    return bodyLimit({ maxSize: REPORT_MULTIPART_MAX, onError: (cc) => cc.text('Form too large', 413) })(
+      c,
+      next,
+    );
   if (c.req.method !== 'POST' || !/^application\/x-www-form-urlencoded/i.test(type)) return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: (cc) => cc.text('Form too large', 413) })(c, next);
 };

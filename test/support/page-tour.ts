@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Lang } from './browser.js';
 import { closeCase, fileViaApi } from './case-flow.js';
+import { makePng } from './images.js';
 
 type Rt = Parameters<typeof fileViaApi>[0];
 
@@ -40,6 +41,14 @@ export async function* pageTour(
       : '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。',
   );
   await page.selectOption('select[name=grade]', '3');
+  await page.click('button[value=continue]');
+  await page.setInputFiles('input[name=photos]', {
+    name: 'homework.png',
+    mimeType: 'image/png',
+    buffer: makePng({ width: 32, height: 24 }),
+  });
+  await page.click('button[value=upload]');
+  yield 'report-4-photos';
   await page.click('button[value=continue]');
   yield 'report-4-contact';
   await page.check('input[name=anonymous][value=no]');

@@ -11,6 +11,7 @@ import {
   newReader,
   seriousA11yViolations,
 } from '../support/browser.js';
+import { makePng } from '../support/images.js';
 import { pageTour } from '../support/page-tour.js';
 
 let env: Awaited<ReturnType<typeof browserRuntime>>;
@@ -54,6 +55,16 @@ describe('citizens in Chromium', () => {
     await page.fill('textarea[name=description]', '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。');
     await page.fill('input[name=occurredOn]', '2026-02-27');
     await page.click('button[value=continue]');
+    // photos: a tiny valid PNG, uploaded on the step (works without script), then on
+    await page.setInputFiles('input[name=photos]', {
+      name: 'homework.png',
+      mimeType: 'image/png',
+      buffer: makePng({ width: 32, height: 24 }),
+    });
+    await page.click('button[value=upload]');
+    await page.waitForSelector('.ev-gallery img');
+    const stagedLoaded = await page.evaluate("document.querySelector('.ev-gallery img').naturalWidth");
+    await page.click('button[value=continue]');
     await page.check('input[name=anonymous][value=no]');
     await page.fill('input[name="reporter.phone"]', '13812345678');
     await page.click('button[value=continue]');
@@ -70,7 +81,13 @@ describe('citizens in Chromium', () => {
     await page.fill('#f-accessCode', accessCode);
     await page.click('main form[action="/track"] button');
     const tracked = text(await page.textContent('main'));
+    await page.waitForFunction("document.querySelector('.ev-gallery img')?.complete");
+    const trackedPhoto = await page.evaluate("document.querySelector('.ev-gallery img').naturalWidth");
     // Assert
+    expect(stagedLoaded).toBe(32);
+    expect(review).toContain('1 张照片');
+    expect(tracked).toContain('照片证据');
+    expect(trackedPhoto).toBe(32);
     expect(review).toContain('龙水片区督导室');
     expect(review).toContain('2026年3月23日前');
     expect(trackingCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
@@ -97,6 +114,7 @@ describe('citizens in Chromium', () => {
     await page.click('button[value=continue]');
     await page.fill('textarea[name=description]', 'Maths lessons run until 21:30 on Saturdays.');
     await page.click('button[value=continue]');
+    await page.click('button[value=continue]'); // no photos
     await page.check('input[name=anonymous][value=yes]');
     await page.click('button[value=continue]');
     const review = text(await page.textContent('main'));
@@ -140,6 +158,10 @@ describe('citizens in Chromium', () => {
     await page.waitForSelector('textarea[name=description]');
     await tabTo('textarea[name=description]');
     await page.keyboard.type('一年级每天都布置书面家庭作业，要求家长批改。');
+    await tabTo('button[value=continue]');
+    await page.keyboard.press('Enter');
+    // photos (none)
+    await page.waitForSelector('input[name=photos]');
     await tabTo('button[value=continue]');
     await page.keyboard.press('Enter');
     // contact

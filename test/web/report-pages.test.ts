@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileViaApi } from '../support/case-flow.js';
+import { makePng } from '../support/images.js';
 import { formPost, type PageResult, pageGet } from '../support/pages.js';
 import { testRuntime } from '../support/runtime.js';
 
@@ -38,6 +39,7 @@ const stepFields: Record<string, (keyof typeof good)[]> = {
   kind: ['category'],
   where: ['area', 'subject.kind', 'subject.name'],
   what: ['description', 'occurredOn', 'grade'],
+  evidence: [],
   contact: ['anonymous', 'reporter.name', 'reporter.phone', 'reporter.email'],
 };
 
@@ -49,7 +51,7 @@ async function walk(
   headers: Record<string, string> = {},
 ) {
   let page = await pageGet(rt.app, '/report', headers);
-  for (const step of ['kind', 'where', 'what', 'contact']) {
+  for (const step of ['kind', 'where', 'what', 'evidence', 'contact']) {
     if (step === stop) return page;
     const own = Object.fromEntries((stepFields[step] ?? []).map((f) => [f, answers[f] ?? '']));
     page = await formPost(
@@ -81,6 +83,37 @@ async function answerStep(
   );
 }
 
+/** Posts the photo step's multipart form as a browser would, with `files` in the `photos` input. */
+async function photoPost(
+  rt: Rt,
+  page: PageResult,
+  action: string,
+  files: { name: string; type: string; bytes: Uint8Array }[],
+  headers: Record<string, string> = {},
+) {
+  const body = new FormData();
+  if (page.csrf) body.append('_csrf', page.csrf);
+  for (const [k, v] of Object.entries({ ...formState(page), _step: 'evidence', _action: action }))
+    body.append(k, v);
+  for (const f of files) body.append('photos', new File([f.bytes], f.name, { type: f.type }));
+  const res = await rt.app.request('http://localhost/report', {
+    method: 'POST',
+    headers: { origin: 'http://localhost', cookie: page.cookies, ...headers },
+    body,
+  });
+  const html = await res.text();
+  return {
+    status: res.status,
+    html,
+    cookies: page.cookies,
+    csrf: html.match(/name="_csrf" value="([^"]+)"/)?.[1],
+    location: res.headers.get('location'),
+    headers: res.headers,
+  } satisfies PageResult;
+}
+
+const png = (name = 'homework.png') => ({ name, type: 'image/png', bytes: new Uint8Array(makePng()) });
+
 describe('/report (page tests through app.request)', () => {
   let rt: Rt;
   beforeAll(async () => {
@@ -95,7 +128,7 @@ describe('/report (page tests through app.request)', () => {
     const page = await pageGet(rt.app, '/report');
     // Assert
     expect(page.status).toBe(200);
-    expect(page.html).toContain('第 1 步，共 5 步：问题类型');
+    expect(page.html).toContain('第 1 步，共 6 步：问题类型');
     expect(page.csrf).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(formState(page)._key).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(page.html).toContain('一二年级不布置书面家庭作业');
@@ -298,6 +331,77 @@ describe('/report (page tests through app.request)', () => {
     expect(page.status).toBe(400);
     expect(page.html).toContain('发生了什么？');
     expect(page.html).toContain('“具体情况”至少需要 10 个字');
+  });
+  it('stages a photo on the photo step, carries its id to submit, and the case then has it', async () => {
+    // Arrange
+    const step = await walk(rt, good, 'evidence');
+    // Act
+    const uploaded = await photoPost(rt, step, 'upload', [png()]);
+    const ids = formState(uploaded).evidence ?? '';
+    const preview = await rt.app.request(`http://localhost/report/photo/${ids}`);
+    const contact = await photoPost(rt, uploaded, 'continue', []);
+    const review = await answerStep(rt, contact, 'contact', good);
+    const submitted = await formPost(rt.app, '/report', review, {
+      ...formState(review),
+      _step: 'review',
+      _action: 'submit',
+    });
+    const receipt = await pageGet(rt.app, '/report/done', { cookie: submitted.cookies });
+    const tracking = receipt.html.match(/id="tracking-code">([^<]+)</)?.[1] ?? '';
+    const stored = await rt.store.getCase(tracking.replace('-', ''));
+    // Assert
+    expect(step.html).toContain('enctype="multipart/form-data"');
+    expect(uploaded.status).toBe(200);
+    expect(ids).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(uploaded.html).toContain(`src="/report/photo/${ids}"`);
+    expect(uploaded.html).toContain('已添加 1 张，最多 5 张');
+    expect(preview.status).toBe(302);
+    expect(preview.headers.get('location')).toMatch(/^\/api\/v1\/evidence\/files\//);
+    expect(contact.html).toContain('name="reporter.phone"');
+    expect(review.html).toContain('1 张照片');
+    expect(review.html).toContain(`src="/report/photo/${ids}"`);
+    expect(submitted.status).toBe(303);
+    expect(stored?.evidence).toHaveLength(1);
+    expect(stored?.evidence?.[0]?.type).toBe('image/png');
+  });
+
+  it("refuses a non-image named like a photo, next to the field, in the reader's language", async () => {
+    // Arrange
+    const step = await walk(rt, good, 'evidence', { 'accept-language': 'en' });
+    const disguised = {
+      name: 'photo.jpg',
+      type: 'image/jpeg',
+      bytes: new TextEncoder().encode('%PDF-1.4 not a photo'),
+    };
+    // Act
+    const refused = await photoPost(rt, step, 'continue', [disguised], {
+      'accept-language': 'en',
+    });
+    // Assert
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('id="f-evidence-error"');
+    expect(refused.html).toContain('photo.jpg: Only JPEG, PNG or WebP photos');
+    expect(refused.html).toContain('href="#f-evidence"');
+    expect(formState(refused).evidence).toBe('');
+  });
+
+  it('refuses a sixth photo and keeps the five already staged', async () => {
+    // Arrange
+    const step = await walk(rt, good, 'evidence');
+    // Act
+    const refused = await photoPost(
+      rt,
+      step,
+      'upload',
+      [1, 2, 3, 4, 5, 6].map((n) => png(`p${n}.png`)),
+    );
+    const preview = await rt.app.request('http://localhost/report/photo/AAAAAAAAAAAAAAAAAAAAAA');
+    // Assert
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('最多只能添加 5 张照片');
+    expect((formState(refused).evidence ?? '').split(' ')).toHaveLength(5);
+    expect(refused.html).toContain('已达到 5 张的上限');
+    expect(preview.status).toBe(404);
   });
 });
 

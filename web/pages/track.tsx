@@ -9,8 +9,18 @@ import { FeedbackSchema } from '../../functions/http/schemas/actions.js';
 import { TrackRequestSchema } from '../../functions/http/schemas/complaint.js';
 import { submitFeedback } from '../../functions/services/case-actions.js';
 import { AppError } from '../../functions/services/errors.js';
+import type { EvidenceView } from '../../functions/services/evidence.js';
 import { trackCase } from '../../functions/services/tracking.js';
-import { Badge, Button, ErrorSummary, Panel, Radios, TextArea, Timeline } from '../components/index.js';
+import {
+  Badge,
+  Button,
+  ErrorSummary,
+  EvidenceGallery,
+  Panel,
+  Radios,
+  TextArea,
+  Timeline,
+} from '../components/index.js';
 import { CsrfField, csrfToken } from '../csrf.js';
 import { setFlash, takeFlash } from '../flash.js';
 import { formatDate, formatDateTime } from '../format.js';
@@ -140,7 +150,7 @@ const ratingLabel = (t: Messages, r: Rating) => t.public.track.rate[r];
 async function casePage(
   c: Context<AuthEnv>,
   deps: AppDeps,
-  view: PublicCaseView,
+  view: PublicCaseView & { evidence: readonly EvidenceView[] },
   codes: TrackFlash,
   errors: FormErrors,
   typed: { rating?: string | undefined; comment?: string | undefined } = {},
@@ -255,6 +265,12 @@ async function casePage(
         <dt>{t.public.report.done.receivedAt}</dt>
         <dd>{formatDateTime(lang, view.receivedAt)}</dd>
       </dl>
+      {view.evidence.length ? (
+        <section aria-labelledby="ev-track-gallery">
+          <h2 id="ev-track-gallery">{t.evidence.gallery.title}</h2>
+          <EvidenceGallery t={t} items={view.evidence.map((e) => ({ ...e, href: e.url }))} />
+        </section>
+      ) : null}
     </>,
   );
 }

@@ -35,6 +35,8 @@ export function toComplaint(a: Answers, channel: Channel): unknown {
     email: opt(a['reporter.email']),
   };
   const hasReporter = Object.values(reporter).some((v) => v !== undefined);
+  // Staged photo upload ids, space-separated (the photo step stages files; submit attaches them).
+  const evidence = (a.evidence ?? '').split(/\s+/).filter((s) => s !== '');
   return {
     channel,
     category: a.category ?? '',
@@ -45,12 +47,14 @@ export function toComplaint(a: Answers, channel: Channel): unknown {
     grade: blank(a.grade) ? undefined : /^\d{1,2}$/.test(a.grade ?? '') ? Number(a.grade) : a.grade,
     anonymous,
     reporter: anonymous === false && hasReporter ? reporter : undefined,
+    evidence: evidence.length ? evidence : undefined,
   };
 }
 
 /** The form field that shows a problem found at an API path. */
 export function fieldForPath(path: string): string {
   if (path === 'reporter') return 'reporter.phone';
+  if (path === 'evidence' || path.startsWith('evidence.')) return 'evidence';
   return path;
 }
 

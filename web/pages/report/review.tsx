@@ -12,6 +12,7 @@ import { Panel } from '../../components/index.js';
 import { formatDate } from '../../format.js';
 import { localName } from '../../i18n/index.js';
 import type { Answers } from './answers.js';
+import { StagedPhotos, stagedIds } from './evidence-step.js';
 import type { StepView } from './steps.js';
 
 /** What the review step tells the reader before they submit. */
@@ -127,6 +128,12 @@ export function ReviewStep({ v }: { v: StepView }) {
             <dd class="change">{change(r.step, r.key)}</dd>
           </>
         ))}
+        <dt>{v.t.evidence.review.photos}</dt>
+        <dd>
+          {v.t.evidence.review.count(stagedIds(a).length)}
+          {stagedIds(a).length ? <StagedPhotos v={v} removable={false} /> : null}
+        </dd>
+        <dd class="change">{change('evidence', v.t.evidence.review.photos)}</dd>
       </dl>
       <p>{m.confirm}</p>
     </>

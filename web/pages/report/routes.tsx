@@ -4,6 +4,7 @@ import type { AuthEnv } from '../../../functions/http/auth.js';
 import type { AppDeps } from '../../../functions/http/deps.js';
 import { ComplaintSchema } from '../../../functions/http/schemas/complaint.js';
 import { AppError } from '../../../functions/services/errors.js';
+import { stagedPreviewUrl, stagedUpload } from '../../../functions/services/evidence.js';
 import { submitComplaintWithRetry } from '../../../functions/services/intake.js';
 import { Button, ErrorSummary, StepIndicator } from '../../components/index.js';
 import { CsrfField, csrfToken } from '../../csrf.js';
@@ -13,6 +14,7 @@ import { i18n } from '../../i18n/index.js';
 import { pageRateLimit } from '../../pages.js';
 import { renderPage } from '../../render.js';
 import { type Answers, fieldForPath, problemsFor, toComplaint } from './answers.js';
+import { acceptEvidence, evidenceStep } from './evidence-step.js';
 import { type Receipt, ReceiptView } from './receipt.js';
 import { reviewFacts } from './review.js';
 import { choiceFields, fieldLabels, type ReportStep, reportSteps } from './steps.js';
@@ -56,7 +58,12 @@ export function reportPages(deps: AppDeps) {
         <StepIndicator label={t.public.report.stepOf(index + 1, reportSteps.length, step.title(t))} />
         <ErrorSummary title={t.common.errorSummaryTitle} errors={errors.list} />
         <h1>{step.heading(t)}</h1>
-        <form method="post" action="/report" novalidate>
+        <form
+          method="post"
+          action="/report"
+          novalidate
+          enctype={step.multipart ? 'multipart/form-data' : undefined}
+        >
           <CsrfField token={csrfToken(c)} />
           <input type="hidden" name={STEP} value={step.id} />
           {Object.entries(answers)
@@ -120,12 +127,20 @@ export function reportPages(deps: AppDeps) {
     }
     if (action === 'submit') return submit(c, answers);
 
-    const errors = await errorsFor(c, answers, step.fields);
-    if (errors.list.length) return show(c, step, answers, errors, 400);
+    let current = answers;
+    if (step.id === evidenceStep.id) {
+      // Photos are staged as they are sent; their ids travel on like the other answers.
+      const accepted = await acceptEvidence(c, deps, answers, action);
+      current = accepted.answers;
+      if (accepted.stay)
+        return show(c, step, current, accepted.errors, accepted.errors.list.length ? 400 : 200);
+    }
+    const errors = await errorsFor(c, current, step.fields);
+    if (errors.list.length) return show(c, step, current, errors, 400);
     return show(
       c,
       reportSteps[Math.min(index + 1, reportSteps.length - 1)] as ReportStep,
-      answers,
+      current,
       noErrors(),
     );
   });
@@ -163,6 +178,14 @@ export function reportPages(deps: AppDeps) {
     }
     return c.redirect('/report/done', 303);
   };
+
+  // The preview of a staged photo: the opaque upload id is the only grant (it never left this form).
+  app.get('/photo/:id', async (c) => {
+    const staged = await stagedUpload(deps.evidence, c.req.param('id'));
+    if (!staged) return c.notFound();
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(await stagedPreviewUrl(deps.evidence, staged), 302);
+  });
 
   app.get('/done', async (c) => {
     const receipt = await takeFlash<Receipt>(c, deps.vault, 'receipt');

@@ -4,6 +4,7 @@ import { Radios, Select, TextArea, TextInput } from '../../components/index.js';
 import type { FormErrors } from '../../forms.js';
 import { type Lang, localName, type Messages } from '../../i18n/index.js';
 import type { Answers } from './answers.js';
+import { evidenceStep } from './evidence-step.js';
 import type { ReviewFacts } from './review.js';
 import { ReviewStep } from './review.js';
 
@@ -29,6 +30,8 @@ export interface ReportStep {
   title: (t: Messages) => string;
   heading: (t: Messages) => string;
   fields: readonly string[];
+  /** The step's form sends files (`multipart/form-data`). */
+  multipart?: boolean;
   render: (v: StepView) => Child;
 }
 
@@ -226,11 +229,15 @@ export const reviewStep: ReportStep = {
   render: (v) => <ReviewStep v={v} />,
 };
 
-/**
- * The steps in order. The evidence helper inserts its step between `what` and `contact`
- * (`reportSteps.splice(3, 0, evidenceStep)` style: keep `review` last).
- */
-export const reportSteps: ReportStep[] = [kindStep, whereStep, whatStep, contactStep, reviewStep];
+/** The steps in order: photos (optional) after `what`, `review` last. */
+export const reportSteps: ReportStep[] = [
+  kindStep,
+  whereStep,
+  whatStep,
+  evidenceStep,
+  contactStep,
+  reviewStep,
+];
 
 /** Fields answered by choosing from a list. */
 export const choiceFields = ['category', 'area', 'subject.kind', 'grade', 'anonymous'];
@@ -250,5 +257,6 @@ export function fieldLabels(t: Messages): Record<string, string> {
     'reporter.name': r.contact.name,
     'reporter.phone': r.contact.phone,
     'reporter.email': r.contact.email,
+    evidence: t.evidence.step.field,
   };
 }

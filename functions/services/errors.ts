@@ -27,6 +27,8 @@ export const fieldProblemCodes = [
   'evidence_empty',
   'evidence_expired',
   'evidence_too_many',
+  /** This deployment takes photos straight to storage, not through a form post (AWS: Lambda's 6 MB limit). */
+  'evidence_unavailable',
 ] as const;
 export type FieldProblemCode = (typeof fieldProblemCodes)[number];
 

@@ -385,6 +385,20 @@ describe('/report (page tests through app.request)', () => {
     expect(formState(refused).evidence).toBe('');
   });
 
+  it('says next to the field when the deployment takes photos only straight to storage (AWS)', async () => {
+    // Arrange: on AWS files never pass through the function (Lambda's 6 MB limit)
+    const step = await walk(rt, good, 'evidence');
+    rt.deps.evidence.directUpload = false;
+    // Act
+    const refused = await photoPost(rt, step, 'continue', [png('p.png')]).finally(() => {
+      rt.deps.evidence.directUpload = true;
+    });
+    // Assert
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('id="f-evidence-error"');
+    expect(refused.html).toContain('本页面暂时无法接收照片');
+  });
+
   it('refuses a sixth photo and keeps the five already staged', async () => {
     // Arrange
     const step = await walk(rt, good, 'evidence');

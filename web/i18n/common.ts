@@ -45,6 +45,8 @@ export const zh = {
     evidence_empty: (_label: string) => '文件是空的',
     evidence_expired: (_label: string) => '照片已失效（上传后保留一天），请重新添加',
     evidence_too_many: (_label: string, limit?: number) => `最多只能添加 ${limit ?? 5} 张照片`,
+    evidence_unavailable: (_label: string) =>
+      '本页面暂时无法接收照片，请先提交投诉，照片可通过举报邮箱发送并注明受理编号',
   } satisfies Record<FieldProblemCode, (label: string, limit?: number) => string>,
   notFound: {
     title: '找不到这个页面',
@@ -114,6 +116,8 @@ export const en: MessagesOf<typeof zh> = {
     evidence_empty: () => 'The file is empty',
     evidence_expired: () => 'The photo is no longer available (uploads are kept for a day); add it again',
     evidence_too_many: (_label, limit) => `You can add at most ${limit ?? 5} photos`,
+    evidence_unavailable: () =>
+      'This page cannot take photos right now: file the complaint, then send the photos to the complaint mailbox with your tracking code',
   },
   notFound: {
     title: 'Page not found',

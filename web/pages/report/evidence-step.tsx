@@ -173,6 +173,11 @@ export async function acceptEvidence(
       const staged = await stageFile(deps.evidence, new Uint8Array(await file.arrayBuffer()), 'citizen');
       ids.push(staged.uploadId);
     } catch (e) {
+      // On AWS files go straight to storage (Lambda takes at most 6 MB): a form post cannot stage them.
+      if (e instanceof AppError && e.code === 'DIRECT_UPLOAD_DISABLED') {
+        fail('evidence_unavailable', file.name);
+        continue;
+      }
       const code = e instanceof AppError ? e.fields?.[0]?.code : undefined;
       if (!code) throw e;
       fail(code, file.name);

@@ -50,14 +50,14 @@ function prototypeKeyPath(value: unknown, path: string, depth: number): string |
 
 /**
  * JSON bodies with keys such as `__proto__` are refused (400) before any schema sees them: zod drops
- * such keys from records silently, and code further on must never meet them. The parsed body is
- * cached by Hono, so the validator does not parse it again.
+ * such keys from records silently, and code further on must never meet them.
  */
 export const refusePrototypeKeys: MiddlewareHandler = async (c, next) => {
   if (c.req.method === 'GET' || !/json/i.test(c.req.header('content-type') ?? '')) return next();
   let body: unknown;
   try {
-    body = await c.req.json();
+    // A clone: the body stays unread for what follows (a file route's own body limit reads the stream).
+    body = await c.req.raw.clone().json();
   } catch {
     return next(); // malformed JSON: the validator answers 400 MALFORMED_JSON
   }

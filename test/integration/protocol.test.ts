@@ -34,6 +34,16 @@ describe('protocol', () => {
     expect((await json(res)).error.fields).toBeUndefined();
   });
 
+  it('checks a JSON body for prototype keys without using up the body a file route reads (no 500)', async () => {
+    // Act: the prototype-key check reads JSON bodies first; the upload route then reads the raw stream
+    const upload = await postJson(rt.app, '/api/v1/evidence/files', {});
+    const proto = await postJson(rt.app, '/api/v1/track', '{"__proto__":{"x":1},"trackingCode":"A"}');
+    // Assert
+    expect(upload.status).toBeGreaterThanOrEqual(400);
+    expect(upload.status).toBeLessThan(500);
+    expect(proto.status).toBe(400);
+  });
+
   it('caps the list of field problems', async () => {
     const body = {
       ...validComplaint(),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { canSubmitChannel } from '../functions/domain/authorization.js';
 import type { Principal } from '../functions/domain/staff.js';
 import type { AuthEnv } from '../functions/http/auth.js';
 import { csrfToken } from './csrf.js';
@@ -37,7 +38,10 @@ export function staffNav(t: Messages, loggedIn: boolean, who?: Principal): NavIt
   if (!loggedIn) return [{ href: '/staff/login', label: t.staff.login.title }];
   return [
     { href: '/staff', label: t.staff.home },
-    { href: '/staff/intake', label: t.staff.intake.nav },
+    // Phone intake only for the roles that may file hotline complaints (the one authorization module).
+    ...(canSubmitChannel(who, 'hotline') === 'ok'
+      ? [{ href: '/staff/intake', label: t.staff.intake.nav }]
+      : []),
     ...adminLeaderNav(t, who),
   ];
 }

@@ -85,6 +85,15 @@ describe('leader overview page', () => {
     expect(en.html).toContain('Longshui area inspection office');
     expect(en.html).toContain('By category');
   });
+
+  it('offers phone intake only to roles that may file hotline complaints', async () => {
+    // Act
+    const leaderPage = await get(await signIn('leader'), '/staff/overview');
+    const dispatcherPage = await get(await signIn('dispatcher'), '/staff/overview');
+    // Assert
+    expect(leaderPage.html).not.toContain('href="/staff/intake"');
+    expect(dispatcherPage.html).toContain('href="/staff/intake"');
+  });
 });
 
 describe('admin accounts page', () => {

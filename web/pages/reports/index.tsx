@@ -33,7 +33,7 @@ export function reportPages(deps: AppDeps) {
   const rd = reportDeps(deps);
   const nav = (c: Context<AuthEnv>) => {
     const { t } = i18n(c);
-    return [...staffNav(t, true), { href: '/staff/reports', label: t.reports.nav }];
+    return [...staffNav(t, true, c.get('principal')), { href: '/staff/reports', label: t.reports.nav }];
   };
 
   app.get('/reports', async (c) => {

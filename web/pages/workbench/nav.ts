@@ -5,9 +5,7 @@ import { staffNav } from '../../render.js';
 
 /** Staff navigation plus the workbench entries this role uses. */
 export function workbenchNav(t: Messages, who: Principal): NavItem[] {
-  const base = staffNav(t, true, who).filter(
-    (n) => n.href !== '/staff/intake' || who.role === 'operator' || who.role === 'dispatcher',
-  );
+  const base = staffNav(t, true, who);
   const m = t.workbench.nav;
   const extra: NavItem[] = [];
   if (who.role !== 'admin') extra.push({ href: '/staff/search', label: m.search });

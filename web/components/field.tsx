@@ -51,8 +51,16 @@ export interface TextInputProps extends FieldBase {
   errorPrefix?: string;
 }
 
-export function TextInput(p: TextInputProps) {
-  const id = fieldId(p.name);
+/** A field's frame: error state, label (with "optional"), then hint and error message before the control. */
+function LabelledField({
+  id,
+  p,
+  children,
+}: {
+  id: string;
+  p: FieldBase & { errorPrefix?: string };
+  children: Child;
+}) {
   return (
     <div class={p.error ? 'field field--error' : 'field'}>
       <label for={id}>
@@ -60,6 +68,15 @@ export function TextInput(p: TextInputProps) {
         {p.optional ? <span class="muted">{p.optional}</span> : null}
       </label>
       <Messages id={id} p={p} errorPrefix={p.errorPrefix ?? ''} />
+      {children}
+    </div>
+  );
+}
+
+export function TextInput(p: TextInputProps) {
+  const id = fieldId(p.name);
+  return (
+    <LabelledField id={id} p={p}>
       <input
         id={id}
         name={p.name}
@@ -76,7 +93,7 @@ export function TextInput(p: TextInputProps) {
         aria-describedby={describedBy(id, p)}
         aria-invalid={p.error ? 'true' : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -91,12 +108,7 @@ export interface TextAreaProps extends FieldBase {
 export function TextArea(p: TextAreaProps) {
   const id = fieldId(p.name);
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.optional ? <span class="muted">{p.optional}</span> : null}
-      </label>
-      <Messages id={id} p={p} errorPrefix={p.errorPrefix ?? ''} />
+    <LabelledField id={id} p={p}>
       <textarea
         id={id}
         name={p.name}
@@ -110,7 +122,7 @@ export function TextArea(p: TextAreaProps) {
         {p.value ?? ''}
       </textarea>
       {p.maxlength ? <p class="char-count" id={`${id}-count`} aria-live="polite" /> : null}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -132,12 +144,7 @@ export interface SelectProps extends FieldBase {
 export function Select(p: SelectProps) {
   const id = fieldId(p.name);
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.optional ? <span class="muted">{p.optional}</span> : null}
-      </label>
-      <Messages id={id} p={p} errorPrefix={p.errorPrefix ?? ''} />
+    <LabelledField id={id} p={p}>
       <select
         id={id}
         name={p.name}
@@ -152,7 +159,7 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 

@@ -1,8 +1,9 @@
 /**
- * `npx tsx test/workbench-screenshots.ts`: desktop (1366×768) PNGs of the workbench pages into
- * docs/screenshots/ (Chinese), with a few cases in different states.
+ * `npx tsx test/workbench-screenshots.ts`: PNGs of the workbench pages into docs/screenshots/, with a few
+ * cases in different states. Desktop (1366×768) in Chinese by default; SHOTS_LANG=en for English,
+ * SHOTS=phone for 390×844.
  */
-import { browserRuntime, DESKTOP, newReader, screenshot } from './support/browser.js';
+import { browserRuntime, DESKTOP, type Lang, newReader, PHONE, screenshot } from './support/browser.js';
 import { json, login, postJson, validComplaint } from './support/runtime.js';
 import { workbenchTour } from './support/workbench-tour.js';
 
@@ -47,9 +48,11 @@ try {
   });
   await act(codes[2] as string, { type: 'request_extension', days: 5, reason: '需调取考试成绩公布材料' });
   await act(codes[0] as string, { type: 'note', text: '已电话联系学校教务处' });
-  const { context, page } = await newReader(env.browser, { viewport: DESKTOP });
+  const lang: Lang = process.env.SHOTS_LANG === 'en' ? 'en' : 'zh-CN';
+  const phone = process.env.SHOTS === 'phone';
+  const { context, page } = await newReader(env.browser, { lang, viewport: phone ? PHONE : DESKTOP });
   for await (const stop of workbenchTour(page, env.url, codes[0] as string)) {
-    const file = `${out}/${stop}-zh-desktop.png`;
+    const file = `${out}/${stop}-${lang === 'en' ? 'en' : 'zh'}${phone ? '' : '-desktop'}.png`;
     await screenshot(page, file, process.env.FULL === '1');
     console.log(file);
   }

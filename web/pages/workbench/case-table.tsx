@@ -1,4 +1,7 @@
-/** The case list used by every queue and search page: dense, with overdue / due-soon rows marked. */
+/**
+ * The case list used by every queue and search page: dense, with overdue / due-soon rows marked. On a
+ * phone each row becomes a small card whose cells carry their column name (`data-label`).
+ */
 
 import { caseStatuses } from '../../../functions/domain/case-status.js';
 import type { caseSummary } from '../../../functions/services/case-lists.js';
@@ -43,15 +46,15 @@ export function CaseTable(p: {
             const status = caseStatuses[r.status as keyof typeof caseStatuses];
             return (
               <tr class={overdue ? 'wb-row--overdue' : dueSoon ? 'wb-row--soon' : undefined}>
-                <td>
+                <td data-label={m.cols.code}>
                   <a href={`/staff/cases/${r.trackingCode}`} class="wb-code">
                     {r.trackingCode}
                   </a>
                 </td>
-                <td>{r.subject.name}</td>
-                <td>{p.names.category(r.category)}</td>
-                <td>{p.names.office(r.officeId)}</td>
-                <td>
+                <td data-label={m.cols.subject}>{r.subject.name}</td>
+                <td data-label={m.cols.category}>{p.names.category(r.category)}</td>
+                <td data-label={m.cols.office}>{p.names.office(r.officeId)}</td>
+                <td data-label={m.cols.status}>
                   {status ? (p.lang === 'en' ? status.nameEn : status.name) : r.status}
                   {r.urgent ? (
                     <>
@@ -66,8 +69,8 @@ export function CaseTable(p: {
                     </>
                   ) : null}
                 </td>
-                <td>{shanghaiTime(r.receivedAt)}</td>
-                <td>
+                <td data-label={m.cols.received}>{shanghaiTime(r.receivedAt)}</td>
+                <td data-label={m.cols.deadline}>
                   {r.deadline ? shanghaiTime(r.deadline) : '—'}
                   {overdue ? (
                     <>
@@ -82,7 +85,7 @@ export function CaseTable(p: {
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label={m.cols.level}>
                   {r.escalationLevel > 0 ? (
                     <Badge tone={r.escalationLevel >= 2 ? 'error' : 'warn'}>
                       {m.levels[r.escalationLevel]}

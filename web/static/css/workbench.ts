@@ -11,6 +11,12 @@ export const workbenchCss = `
 .wb-table th { text-align: left; border-bottom: 2px solid var(--ink); white-space: nowrap; }
 .wb-table td { border-bottom: 1px solid var(--line); vertical-align: top; }
 .wb-table tbody tr:hover { background: var(--wash); }
+@media (max-width: 40rem) {
+  .wb-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .wb-table tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--line); }
+  .wb-table td { display: block; position: relative; border: 0; padding: 0.1rem 0 0.1rem 7rem; }
+  .wb-table td::before { content: attr(data-label); color: var(--muted); position: absolute; left: 0; width: 6.5rem; }
+}
 .wb-row--overdue td:first-child { box-shadow: inset 4px 0 0 var(--error); padding-left: 0.5rem; }
 .wb-row--soon td:first-child { box-shadow: inset 4px 0 0 var(--warn); padding-left: 0.5rem; }
 .wb-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: nowrap; }

@@ -11,9 +11,9 @@ import { postJson, testRuntime, validComplaint } from '../support/runtime.js';
 let rt: Awaited<ReturnType<typeof testRuntime>>;
 
 /** Signs in through the login page and returns the browser state (cookies) to carry on with. */
-async function signIn(username: string, lang = 'zh-CN'): Promise<PageResult> {
-  const form = await pageGet(rt.app, '/staff/login', { 'accept-language': lang });
-  const done = await formPost(rt.app, '/staff/login', form, { username, password: 'duban-demo' });
+async function signIn(username: string, lang = 'zh-CN', app = rt.app): Promise<PageResult> {
+  const form = await pageGet(app, '/staff/login', { 'accept-language': lang });
+  const done = await formPost(app, '/staff/login', form, { username, password: 'duban-demo' });
   expect(done.status).toBe(303);
   return done;
 }
@@ -84,6 +84,20 @@ describe('leader overview page', () => {
     expect(page.html).toContain('href="/staff?queue=escalated"');
     expect(en.html).toContain('Longshui area inspection office');
     expect(en.html).toContain('By category');
+  });
+
+  it('says so when there is nothing to list, instead of empty tables', async () => {
+    // Arrange: a district with no case yet
+    const empty = await testRuntime();
+    try {
+      const leader = await signIn('leader', 'zh-CN', empty.app);
+      // Act
+      const page = await pageGet(empty.app, '/staff/overview', { cookie: leader.cookies });
+      // Assert: one line under each table (by office, by category)
+      expect(page.html.split('暂无在办、本月到期或本月问责的案件')).toHaveLength(3);
+    } finally {
+      await empty.close();
+    }
   });
 
   it('offers phone intake only to roles that may file hotline complaints', async () => {

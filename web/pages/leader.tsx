@@ -103,6 +103,13 @@ export function leaderPages(deps: AppDeps) {
             </tr>
           </thead>
           <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colspan={head.length + 1} class="muted">
+                  {m.noRows}
+                </td>
+              </tr>
+            ) : null}
             {rows.map((row) => (
               <tr>
                 <th scope="row">{row.name}</th>

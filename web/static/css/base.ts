@@ -111,7 +111,7 @@ input:focus, select:focus, textarea:focus { outline: 3px solid var(--focus); out
 .badge--ok { background: #dcefe2; color: #104a26; }
 .badge--warn { background: #fbe7c6; color: #5a3700; }
 .badge--error { background: #f7dcda; color: #7d1a14; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; } /* relative: keeps .sr-only cells inside the scroller */
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; border-bottom: 1px solid var(--line); }
 .staff th, .staff td { padding: 0.3rem 0.6rem 0.3rem 0; }

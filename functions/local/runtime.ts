@@ -147,7 +147,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
   const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
   const tableName = opts.tableName ?? tableDesign.defaultTableName;
-  await ensureTable(client, tableName);
+  await ensureTable(client, tableName, (msg, data) => logger.info(msg, data));
   const store = createCaseRepository(client, tableName);
   const clock = opts.clock ?? scaledClock(opts.clockSpeed ?? 1);
   const catalog = createCatalogSource(store);

@@ -15,6 +15,34 @@ export function grantEvidenceAccess(fn: IFunction, bucket: IBucket) {
       resources: [bucket.arnForObjects('*')],
     }),
   );
+  grantMissingKeyAnswers(fn, bucket);
+  grantBucketKey(fn, bucket);
+}
+
+/**
+ * The mailbox files attached photos straight under the new case: get (the existence check of a
+ * re-delivered message) and put, on `cases/*` only — no staging, no delete.
+ */
+export function grantEvidenceFiling(fn: IFunction, bucket: IBucket) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [bucket.arnForObjects('cases/*')],
+    }),
+  );
+  grantMissingKeyAnswers(fn, bucket);
+  grantBucketKey(fn, bucket);
+}
+
+/**
+ * Without s3:ListBucket, S3 answers a HEAD or GET of a missing key with 403 instead of 404, and the
+ * evidence service asks for keys that do not exist yet (is this file already attached?).
+ */
+function grantMissingKeyAnswers(fn: IFunction, bucket: IBucket) {
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+}
+
+function grantBucketKey(fn: IFunction, bucket: IBucket) {
   if (bucket.encryptionKey) {
     fn.addToRolePolicy(
       new PolicyStatement({

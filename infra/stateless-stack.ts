@@ -17,7 +17,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import type { Construct } from 'constructs';
 import { NOTICE_SCHEDULE } from '../functions/services/reports/scheduled-notice.js';
 import { caseLifecycleDefinitionPath } from '../workflows/definition.js';
-import { grantEvidenceAccess } from './evidence-access.js';
+import { grantEvidenceAccess, grantEvidenceFiling } from './evidence-access.js';
 import { DubanFunction } from './lambda-function.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -247,6 +247,7 @@ export class StatelessStack extends Stack {
         STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
         REPORTER_KEY_ARN: props.reporterKey.keyArn,
         MAIL_BUCKET: props.mailBucket.bucketName,
+        EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
         MAILBOX_ADDRESS: props.mailboxAddress,
         MAIL_FROM: mailFrom,
       },
@@ -263,6 +264,18 @@ export class StatelessStack extends Stack {
     });
     props.mailBucket.grantReadWrite(mailboxFn);
     props.mailBucket.grantDelete(mailboxFn);
+    // Attached photos become evidence under the new case (get + put on cases/* of the evidence bucket).
+    grantEvidenceFiling(mailboxFn, props.evidenceBucket);
+    for (const resource of [
+      '<EvidenceBucketFBA44255.Arn>/cases/*',
+      `${Stack.of(props.evidenceBucket).stackName}:ExportsOutputFnGetAttEvidenceBucketFBA44255ArnB9DEB114/cases/*`,
+    ]) {
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource}]`,
+        reason:
+          'Mailbox function: get/put on the case objects of the one evidence bucket (cases/* — a new case id per message at run time), no bucket-level or wildcard actions.',
+      });
+    }
     props.reporterKey.grantEncryptDecrypt(mailboxFn);
     caseLifecycle.grantStartExecution(mailboxFn);
     new Rule(this, 'MailReceived', {

@@ -16,6 +16,7 @@ import { staffEmailKinds } from '../domain/lifecycle/notifications.js';
 import type { AppDeps } from '../http/deps.js';
 import { defaultPublicContact } from '../http/public-contact.js';
 import { parseMail } from '../services/mailbox/parse-mail.js';
+import { DEFAULT_MAX_MAIL_BYTES } from '../services/mailbox/receive-mail.js';
 import type { DeliveryDeps } from '../services/notification-delivery.js';
 import type { MailSender, SmsSender, StaffProfiles } from '../services/notification-ports.js';
 import { keyDigest, registerApp } from '../services/open311.js';
@@ -49,7 +50,6 @@ export interface LocalChannelOptions {
 /** What the public pages show (defaultPublicContact) is what the SMTP server files. */
 export const DEFAULT_MAILBOX_ADDRESS = defaultPublicContact.mailbox;
 export const DEFAULT_MAIL_FROM = 'noreply@duban.example.cn';
-export const DEFAULT_MAX_MAIL_BYTES = 10 * 1024 * 1024;
 
 export interface LocalChannels {
   delivery: DeliveryPoller;

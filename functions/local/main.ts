@@ -5,7 +5,7 @@
  *   TRUST_PROXY_HOPS, MAX_CONNECTIONS,
  *   HOTLINE_NUMBER and MAILBOX_ADDRESS (shown on the public pages; MAILBOX_ADDRESS is also the
  *   complaint address the SMTP server files), SMTP_PORT (2525), MAIL_FROM (noreply@duban.example.cn),
- *   MAILBOX_MAX_BYTES (10 MB), MAILBOX_SENDER_LIMIT (5 a sender an hour), OPEN311_RATE_LIMIT (60/min/key),
+ *   MAILBOX_MAX_BYTES (25 MB), MAILBOX_SENDER_LIMIT (5 a sender an hour), OPEN311_RATE_LIMIT (60/min/key),
  *   INTAKE_MAX_BACKLOG (10000 workflow executions waiting) and INTAKE_MAX_HEAP (0.85 of the heap limit):
  *   past either, intake answers 503 with Retry-After instead of running out of memory.
  */

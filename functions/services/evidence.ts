@@ -211,6 +211,39 @@ export async function attachStaged(
   return refs;
 }
 
+/**
+ * Stores files that arrived with the complaint itself (mail attachments, already checked and stripped)
+ * straight under the case and returns their references for the case write. Idempotent per (case,
+ * name): a re-delivered message finds its files stored and writes nothing again.
+ */
+export async function storeCaseFiles(
+  deps: EvidenceDeps,
+  args: {
+    caseId: string;
+    files: readonly { name: string; type: EvidenceType; bytes: Uint8Array }[];
+    addedBy: string;
+    at: string;
+  },
+): Promise<EvidenceRef[]> {
+  const refs: EvidenceRef[] = [];
+  for (const file of args.files) {
+    const id = deps.secrets.digest(`${args.caseId}:${file.name}`).slice(0, 16);
+    const key = evidenceKeys.attached(args.caseId, id);
+    if (!(await deps.objects.head(key))) {
+      await deps.objects.put(key, file.bytes, { contentType: file.type });
+    }
+    refs.push({
+      id,
+      key,
+      type: file.type,
+      bytes: file.bytes.length,
+      addedAt: args.at,
+      addedBy: args.addedBy,
+    });
+  }
+  return refs;
+}
+
 /** Drops staged copies once the case write that references their attached copies succeeded. */
 export async function releaseStaged(deps: EvidenceDeps, uploadIds: readonly string[]): Promise<void> {
   for (const id of uploadIds) {

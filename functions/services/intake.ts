@@ -1,4 +1,11 @@
-import { type CaseRecord, type NewComplaint, newCaseRecord, UNCLASSIFIED } from '../domain/case.js';
+import {
+  type CaseEvent,
+  type CaseRecord,
+  type NewComplaint,
+  newCaseRecord,
+  UNCLASSIFIED,
+} from '../domain/case.js';
+import type { EvidenceRef } from '../domain/evidence/evidence.js';
 import {
   type Notification,
   pendingNotifications,
@@ -105,7 +112,7 @@ export async function submitComplaint(
           at: receivedAt.toISOString(),
           path: 'evidence',
         })
-      : undefined;
+      : await opts.evidence?.(caseId, receivedAt.toISOString());
   const fresh = newCaseRecord({
     id: caseId,
     complaint,
@@ -119,7 +126,13 @@ export async function submitComplaint(
     urgentByDefault: category.urgentByDefault,
     evidence,
   });
-  const record: CaseRecord = reporterPhoneKey ? { ...fresh, reporterPhoneKey } : fresh;
+  const noted = opts.events?.length
+    ? {
+        ...fresh,
+        events: [...fresh.events, ...opts.events.map((e): CaseEvent => ({ ...e, at: fresh.receivedAt }))],
+      }
+    : fresh;
+  const record: CaseRecord = reporterPhoneKey ? { ...noted, reporterPhoneKey } : noted;
 
   // The receipt (and, for a channel that asks, its own reply) is stored with the case in one write.
   const notices = opts.notifications
@@ -199,6 +212,13 @@ export interface IntakeOptions {
   permanentKey?: boolean | undefined;
   /** Told whether the key was new or a replay of an earlier filing (channels report duplicates). */
   onClaim?: ((claim: { replayed: boolean; caseId: string }) => void) | undefined;
+  /**
+   * Files that came with the complaint itself (mail attachments): stored under the case id the claim
+   * fixed, idempotently, before the case write that references them.
+   */
+  evidence?: ((caseId: string, at: string) => Promise<EvidenceRef[]>) | undefined;
+  /** Further history entries written with the new case (e.g. attachments not kept), stamped `receivedAt`. */
+  events?: readonly { type: string; actor: string; [detail: string]: unknown }[] | undefined;
   /** Notifications stored with the new case; default: the citizen's receipt. */
   notifications?: ((record: CaseRecord, accessCode: string) => Promise<Notification[]>) | undefined;
 }

@@ -137,9 +137,10 @@ describe('evidence bucket', () => {
 
   it('gives the HTTP function the bucket name and exactly get/put/delete on its objects (no wildcard actions)', () => {
     const http = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
-      (f) => f.Properties.Environment.Variables.EVIDENCE_BUCKET,
+      (f) =>
+        f.Properties.Environment.Variables.EVIDENCE_BUCKET && f.Properties.Environment.Variables.USER_POOL_ID,
     );
-    expect(http?.Properties.Environment.Variables).toHaveProperty('USER_POOL_ID');
+    expect(http).toBeDefined();
     stateless.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
@@ -316,7 +317,36 @@ describe('channels: mailbox and notification delivery', () => {
     expect(mailbox?.Properties.Environment.Variables).toMatchObject({
       MAILBOX_ADDRESS: 'jubao@duban.example.gov.cn',
       MAIL_FROM: 'noreply@duban.example.gov.cn',
+      EVIDENCE_BUCKET: expect.anything(),
     });
+  });
+
+  it('lets the mailbox function file attached photos: get and put on cases/* of the evidence bucket only', () => {
+    // Arrange: the mailbox function's role policy.
+    const mailboxRole = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties?.Environment?.Variables?.MAILBOX_ADDRESS,
+    )?.Properties.Role['Fn::GetAtt'][0];
+    const policy = Object.values(stateless.findResources('AWS::IAM::Policy')).find((p) =>
+      JSON.stringify(p.Properties.Roles).includes(mailboxRole),
+    );
+    const statements = policy?.Properties.PolicyDocument.Statement as {
+      Action: unknown;
+      Resource: unknown;
+    }[];
+    // Act
+    const filing = statements.find(
+      (s) => JSON.stringify(s.Action) === JSON.stringify(['s3:GetObject', 's3:PutObject']),
+    );
+    // Assert
+    expect(JSON.stringify(filing?.Resource)).toContain('/cases/*');
+    expect(JSON.stringify(filing?.Resource)).toContain('EvidenceBucket');
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Action: 's3:ListBucket' }),
+        expect.objectContaining({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
+      ]),
+    );
+    expect(JSON.stringify(statements)).not.toMatch(/EvidenceBucket[^"]*"?[^}]*s3:DeleteObject/);
   });
 });
 

@@ -141,6 +141,7 @@ export const zh = {
   mergeOtherSubject: '目标案件的被投诉对象不同。确需合并请勾选确认。',
   events: {
     evidence_added: '添加证据材料',
+    attachment_not_kept: '邮件附件未保存',
     submitted: '受理',
     assigned: '分派',
     reassigned: '改派',
@@ -169,6 +170,13 @@ export const zh = {
     reopened: '重新办理',
     calendar_fallback: '节假日数据缺失',
     workflow_failed: '系统处理出错',
+  } as Record<string, string>,
+  attachmentSkips: {
+    type: '不是照片（只收 JPEG、PNG、WebP）',
+    too_large: '超过 10 MB',
+    unreadable: '图片损坏，无法读取',
+    empty: '空文件',
+    too_many: '超过 5 张',
   } as Record<string, string>,
   channels: { web: '网上投诉', hotline: '电话', mailbox: '信件', email: '电子邮件', inspection: '明察暗访' },
   by: (who: string) => `（${who}）`,
@@ -334,6 +342,7 @@ export const en: MessagesOf<typeof zh> = {
   mergeOtherSubject: 'The target case is about another subject. Tick the box to confirm the merge.',
   events: {
     evidence_added: 'Evidence added',
+    attachment_not_kept: 'Mail attachment not kept',
     submitted: 'Received',
     assigned: 'Assigned',
     reassigned: 'Reassigned',
@@ -362,6 +371,13 @@ export const en: MessagesOf<typeof zh> = {
     reopened: 'Reopened',
     calendar_fallback: 'Holiday data missing',
     workflow_failed: 'System error',
+  },
+  attachmentSkips: {
+    type: 'not a photo (JPEG, PNG or WebP only)',
+    too_large: 'over 10 MB',
+    unreadable: 'damaged image',
+    empty: 'empty file',
+    too_many: 'more than 5 photos',
   },
   channels: {
     web: 'Web',

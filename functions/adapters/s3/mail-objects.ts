@@ -32,3 +32,17 @@ export function s3MailObjects(client: S3Client, bucket: string): MailObjects {
     },
   };
 }
+
+/** An S3 event notification (Records) or the EventBridge "Object Created" event the stack routes. */
+export interface MailEvent {
+  Records?: { s3?: { object?: { key?: string } } }[];
+  detail?: { object?: { key?: string } };
+}
+
+/** Object keys of the received messages an event names. */
+export function mailKeysOf(event: MailEvent): string[] {
+  const raw = event.detail?.object?.key
+    ? [event.detail.object.key]
+    : (event.Records ?? []).map((r) => decodeURIComponent((r.s3?.object?.key ?? '').replace(/\+/g, ' ')));
+  return raw.filter((key) => key.startsWith('incoming/'));
+}

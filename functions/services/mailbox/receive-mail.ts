@@ -4,13 +4,17 @@
  * there, then it is routed as usual). The sender gets an automatic reply with the tracking and access
  * codes, stored with the case in the same write and delivered like any notification.
  *
- * The same function serves the embedded SMTP server and, on AWS, the function reading SES-received
- * messages from S3. Bad mail is refused or quarantined with a reason in the log — never an address,
+ * Attached photos become evidence on the new case by the web form's rules (type by content, size,
+ * five at most, metadata stripped); other attachments are noted on the case (`attachment_not_kept`)
+ * and not stored. The same function serves the embedded SMTP server and, on AWS, the function reading
+ * SES-received messages from S3. Bad mail is refused or quarantined with a reason in the log — never an address,
  * a subject or a body — and one Message-ID never files twice (a permanent idempotency record).
  */
 import { createHash } from 'node:crypto';
 import { UNCLASSIFIED } from '../../domain/case.js';
+import { attachmentSkips, sortMailAttachments } from '../../domain/evidence/mail-attachments.js';
 import type { Notification } from '../../domain/lifecycle/notifications.js';
+import { type EvidenceDeps, storeCaseFiles } from '../evidence.js';
 import type { IntakeDeps } from '../intake.js';
 import { submitComplaintWithRetry } from '../intake.js';
 import type { RateLimiter } from '../rate-limiter.js';
@@ -19,12 +23,14 @@ import { parseMail } from './parse-mail.js';
 export type MailRefusal = 'oversized' | 'malformed' | 'no_text' | 'loop' | 'flood';
 
 export type MailOutcome =
-  | { result: 'created'; trackingCode: string; attachmentsDropped: number }
+  | { result: 'created'; trackingCode: string; attachmentsKept: number; attachmentsSkipped: number }
   | { result: 'duplicate'; trackingCode: string }
   /** Not filed. `quarantine`: keep the raw message aside for a person (AWS: quarantine/ prefix). */
   | { result: 'refused'; reason: MailRefusal; quarantine: boolean };
 
 export interface MailboxDeps extends IntakeDeps {
+  /** Attachments become evidence on the new case (the evidence bucket). */
+  evidence: EvidenceDeps;
   mailbox: {
     /** Our own addresses (complaint address, notification sender): mail from them is a loop. */
     ownAddresses: readonly string[];
@@ -33,6 +39,12 @@ export interface MailboxDeps extends IntakeDeps {
     perSender: RateLimiter;
   };
 }
+
+/**
+ * Largest message the mailbox takes by default: room for a photo over the 10 MB evidence limit (or six
+ * photos) in base64, so such a mail is still filed for its text with the photo skipped.
+ */
+export const DEFAULT_MAX_MAIL_BYTES = 25 * 1024 * 1024;
 
 /** Longest description kept from a mail body (the web form's limit). */
 const MAX_DESCRIPTION = 5000;
@@ -77,6 +89,8 @@ export async function receiveComplaintMail(deps: MailboxDeps, raw: Buffer): Prom
   const senderKey = sha(from);
   if (!(await deps.mailbox.perSender.blocked(senderKey)).allowed) return refuse('flood', false, { ref });
 
+  // Attachments: photos become evidence (web-form rules); the rest is noted on the case, not kept.
+  const attachments = sortMailAttachments(mail.attachments);
   let replayed = false;
   const receipt = await submitComplaintWithRetry(
     deps,
@@ -97,6 +111,19 @@ export async function receiveComplaintMail(deps: MailboxDeps, raw: Buffer): Prom
       onClaim: (c) => {
         replayed = c.replayed;
       },
+      evidence: (caseId, at) =>
+        storeCaseFiles(deps.evidence, {
+          caseId,
+          files: attachments.kept.map((a) => ({ name: `mail:${a.position}`, type: a.type, bytes: a.bytes })),
+          addedBy: 'citizen',
+          at,
+        }),
+      events: attachments.skipped.map((a) => ({
+        type: 'attachment_not_kept',
+        actor: 'mailbox',
+        skipped: a.reason,
+        ...(a.declaredType ? { declaredType: a.declaredType } : {}),
+      })),
       notifications: async (record, accessCode): Promise<Notification[]> => [
         {
           kind: 'mailbox_reply',
@@ -117,10 +144,22 @@ export async function receiveComplaintMail(deps: MailboxDeps, raw: Buffer): Prom
     return { result: 'duplicate', trackingCode: receipt.trackingCode };
   }
   await deps.mailbox.perSender.hit(senderKey);
-  const attachmentsDropped = mail.attachments.length;
-  // Attachments are not kept yet: evidence storage is another channel's work (README).
-  log?.info('mail filed', { ref, trackingCode: receipt.trackingCode, attachmentsDropped });
-  return { result: 'created', trackingCode: receipt.trackingCode, attachmentsDropped };
+  const attachmentsKept = attachments.kept.length;
+  const attachmentsSkipped = attachments.skipped.length;
+  const skippedBy = Object.fromEntries(
+    attachmentSkips
+      .map((r) => [r, attachments.skipped.filter((a) => a.reason === r).length])
+      .filter(([, n]) => n),
+  );
+  // Counts and reasons only: never a file name, which can carry a name or an address.
+  log?.info('mail filed', {
+    ref,
+    trackingCode: receipt.trackingCode,
+    attachmentsKept,
+    attachmentsSkipped,
+    skippedBy,
+  });
+  return { result: 'created', trackingCode: receipt.trackingCode, attachmentsKept, attachmentsSkipped };
 }
 
 /** Display name from a From header value (mailparser's JSON), if any. */

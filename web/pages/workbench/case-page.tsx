@@ -59,6 +59,8 @@ function eventLine(e: Event, t: Messages, n: ReturnType<typeof names>) {
   if (typeof d.measure === 'string' && d.measure in m.measures)
     parts.push(m.measures[d.measure as keyof typeof m.measures]);
   if (typeof d.rating === 'string') parts.push(d.rating);
+  if (typeof d.skipped === 'string') parts.push(m.attachmentSkips[d.skipped] ?? d.skipped);
+  if (typeof d.declaredType === 'string') parts.push(d.declaredType);
   for (const k of ['reason', 'text', 'note', 'reply', 'comment', 'targetUnit']) {
     if (typeof d[k] === 'string' && d[k]) parts.push(d[k] as string);
   }

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/client-node';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { scaledClock } from '../adapters/clock.js';
 import { appSignedLinks } from '../adapters/crypto/evidence-links.js';
@@ -125,6 +126,8 @@ export interface Runtime {
   /** Base URL when listening. */
   url?: string;
   storeEndpoint: string;
+  /** The runtime's one DynamoDB client (tests and benches count its calls with a middleware). */
+  storeClient: DynamoDBClient;
   /** Reads the wake index (due cases at `now`, at most `limit`, and the next wake): tests and benches. */
   sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
   /** Notification delivery, SMTP server and development mailbox. */
@@ -343,6 +346,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     url,
     runner,
     storeEndpoint: embedded.endpoint,
+    storeClient: client,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     channels,
     async close() {

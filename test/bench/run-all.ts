@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBundles } from './bundles.js';
 import { benchImport12345 } from './import-12345.js';
 import { benchIntake } from './intake.js';
+import { benchIntakeCalls } from './intake-calls.js';
 import { ladderDemo } from './ladder-demo.js';
 import { benchPages } from './pages.js';
 import { benchRawStore } from './raw-store.js';
@@ -45,6 +46,11 @@ console.table({
     'peak RSS MB': round(raw.peakMb),
   },
 });
+const intakeCalls = await benchIntakeCalls();
+console.log(
+  `Store round trips per complaint (intake with Idempotency-Key + its workflow up to the Wait, ${intakeCalls.complaints} complaints, SDK middleware count): ${intakeCalls.roundTripsPerComplaint}`,
+  intakeCalls.byCommand,
+);
 console.table({
   'intake / raw store throughput ≥ 50%': { value: `${round(ratio * 100)}%`, target: verdict(ratio >= 0.5) },
   'intake p99 < 50 ms': { value: `${round(intake.p99, 2)} ms`, target: verdict(intake.p99 < 50) },
@@ -110,6 +116,7 @@ writeFileSync(
       intake,
       raw,
       ratio,
+      intakeCalls,
       transitions,
       bundles,
       ladder,

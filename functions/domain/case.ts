@@ -13,8 +13,15 @@ export interface ReporterContact {
   email?: string | undefined;
 }
 
-/** Reporter contact details as stored: each field a ciphertext (base64), encrypted separately. */
-export type SealedReporter = { [K in keyof ReporterContact]?: string };
+/**
+ * Reporter contact details as stored. Since format 2 all fields are one ciphertext (`envelope`,
+ * base64) and each field present is marked with SEALED_IN_ENVELOPE, so what a case can be told
+ * (phone, e-mail) is known without decrypting. Format 1 (older cases): each field its own ciphertext.
+ */
+export type SealedReporter = { [K in keyof ReporterContact]?: string } & { envelope?: string };
+
+/** Marks a reporter field whose value is inside the SealedReporter's envelope. */
+export const SEALED_IN_ENVELOPE = '#';
 
 /** One entry of the append-only case history (办理记录). */
 export interface CaseEvent {

@@ -1,10 +1,13 @@
 /**
- * Field-by-field encryption of reporter personal data (举报人信息) with the AWS Encryption SDK.
+ * Encryption of reporter personal data (举报人信息) with the AWS Encryption SDK.
  * AWS: a KMS keyring (the key lives in the stateful stack). Locally: a raw AES-256 keyring whose key
  * is a file under DATA_DIR, created on first start and never committed.
  *
- * The encryption context binds every ciphertext to its case and field: a ciphertext copied onto
- * another case, or into another field, fails to decrypt.
+ * A reporter's fields are sealed together as one message (format 2, `envelope`): one data key and
+ * one header per complaint instead of one per field. Cases stored before hold one message per field
+ * (format 1) and still open. The encryption context binds every ciphertext to its case and field
+ * (`reporter` for the envelope): a ciphertext copied onto another case, or into another field, fails
+ * to decrypt.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -19,7 +22,7 @@ import {
   RawAesKeyringNode,
   RawAesWrappingSuiteIdentifier,
 } from '@aws-crypto/client-node';
-import type { ReporterContact, SealedReporter } from '../../domain/case.js';
+import { type ReporterContact, SEALED_IN_ENVELOPE, type SealedReporter } from '../../domain/case.js';
 import type { ReporterVault } from '../../services/ports.js';
 
 const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
@@ -29,6 +32,8 @@ const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIR
  */
 const SUITE = AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
 const FIELDS = ['name', 'phone', 'email'] as const;
+/** Encryption-context field of the one message holding all of a reporter's fields (format 2). */
+const ENVELOPE = 'reporter';
 
 export function createReporterVault(keyring: KeyringNode): ReporterVault {
   const sealField = async (caseId: string, field: string, clear: string) => {
@@ -48,16 +53,18 @@ export function createReporterVault(keyring: KeyringNode): ReporterVault {
   };
   return {
     async seal(caseId, reporter) {
-      const out: SealedReporter = {};
-      await Promise.all(
-        FIELDS.map(async (f) => {
-          const v = reporter[f];
-          if (v) out[f] = await sealField(caseId, f, v);
-        }),
-      );
+      const present = FIELDS.filter((f) => reporter[f]);
+      if (present.length === 0) return {};
+      const clear = Object.fromEntries(present.map((f) => [f, reporter[f]]));
+      const out: SealedReporter = { envelope: await sealField(caseId, ENVELOPE, JSON.stringify(clear)) };
+      for (const f of present) out[f] = SEALED_IN_ENVELOPE;
       return out;
     },
     async open(caseId, sealed) {
+      if (sealed.envelope) {
+        const clear = JSON.parse(await openField(caseId, ENVELOPE, sealed.envelope)) as ReporterContact;
+        return Object.fromEntries(FIELDS.flatMap((f) => (clear[f] ? [[f, clear[f]]] : [])));
+      }
       const out: ReporterContact = {};
       await Promise.all(
         FIELDS.map(async (f) => {

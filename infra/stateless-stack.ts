@@ -250,6 +250,8 @@ export class StatelessStack extends Stack {
         EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
         MAILBOX_ADDRESS: props.mailboxAddress,
         MAIL_FROM: mailFrom,
+        // Intake derives a mail's case id and access code from its Message-ID with the lookup key.
+        CURSOR_KEY_ID: props.cursorKey.keyArn,
       },
     }).fn;
     Validations.of(this).acknowledge({
@@ -277,6 +279,7 @@ export class StatelessStack extends Stack {
       });
     }
     props.reporterKey.grantEncryptDecrypt(mailboxFn);
+    props.cursorKey.grant(mailboxFn, 'kms:GenerateMac');
     caseLifecycle.grantStartExecution(mailboxFn);
     new Rule(this, 'MailReceived', {
       eventPattern: {

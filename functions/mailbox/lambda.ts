@@ -7,9 +7,11 @@
  * Environment: TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, MAIL_BUCKET, EVIDENCE_BUCKET,
  * MAILBOX_ADDRESS, MAIL_FROM, MAILBOX_MAX_BYTES, MAILBOX_SENDER_LIMIT.
  */
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { awsCoreDeps } from '../adapters/aws-core.js';
+import { createLookupKeys, kmsLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { createS3Client } from '../adapters/s3/client.js';
@@ -40,6 +42,13 @@ const deps: MailboxDeps = {
     directUpload: false,
     logger: core.logger,
   },
+  // The same derived key as the HTTP function's (CURSOR_KEY_ID, same label): a mail's case id and
+  // access code come from its Message-ID (see submitComplaint).
+  lookupKeys: createLookupKeys(
+    process.env.CURSOR_KEY_ID
+      ? kmsLookupKey(new KMSClient({}), process.env.CURSOR_KEY_ID)
+      : () => Promise.reject(new Error('CURSOR_KEY_ID is not set')),
+  ),
   mailbox: {
     ownAddresses: [process.env.MAILBOX_ADDRESS ?? '', process.env.MAIL_FROM ?? ''].map((a) =>
       a.toLowerCase(),

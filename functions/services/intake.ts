@@ -11,6 +11,7 @@ import {
   pendingNotifications,
   receiptNotification,
 } from '../domain/lifecycle/notifications.js';
+import { routeHint } from '../domain/lifecycle/route-hint.js';
 import { type Catalog, findArea, findCategory } from '../domain/reference/catalog.js';
 import { formatTrackingCode, newAccessCode, newCaseId } from '../domain/tracking-code.js';
 import { AppError, type FieldProblem, overloaded, validationError } from './errors.js';
@@ -20,6 +21,7 @@ import type {
   CaseStore,
   CatalogSource,
   Clock,
+  IdempotencyClaim,
   Logger,
   LookupKeys,
   ReporterVault,
@@ -35,8 +37,8 @@ export interface IntakeDeps {
   vault: ReporterVault;
   catalog: CatalogSource;
   logger?: Logger;
-  /** Lookup hash of the reporter's phone (staff search); every runtime's app provides it. */
-  lookupKeys?: LookupKeys;
+  /** Lookup hash of the reporter's phone (staff search), and the ids derived from an Idempotency-Key. */
+  lookupKeys: LookupKeys;
   /** Refuses intake under a flood (embedded runtime); absent = always admitted. */
   admission?: Admission | undefined;
   /** Wakes notification delivery after a case that notifies its reporter; optional. */
@@ -55,9 +57,12 @@ export interface IntakeReceipt {
 /**
  * Intake (受理): store the complaint as one case item and start its workflow.
  *
- * Without transactions, an `Idempotency-Key` makes retries safe (ARCHITECTURE §3): the IDEM item is
- * written first and fixes the case id and access code; the case item and the workflow start are each
- * idempotent on that id. A retry after a crash between any two steps completes the same case.
+ * Without transactions, an `Idempotency-Key` makes retries safe with one write: the key fixes the case
+ * id and access code (derived with the runtime's secret), the case item is put with
+ * `attribute_not_exists` and carries the key's claim (a keyed tag and the request's digest), and the
+ * workflow start is idempotent on the case id. A retry after a crash before or after the write files
+ * or finds the same case; the same key with another body is refused (422). The new execution gets the
+ * case as stored, so its Route task does not read it back.
  */
 export async function submitComplaint(
   deps: IntakeDeps,
@@ -83,21 +88,48 @@ export async function submitComplaint(
   if (problems.length > 0 || !category) throw validationError(problems);
 
   const now = deps.clock.now();
-  // With a key, the IDEM item fixes the case id, the access code and the receipt time, so a retry
-  // writes exactly the item (and index keys) an earlier attempt may have half-written.
-  const { caseId, accessCode, receivedAt, replayed } = opts.idempotencyKey
-    ? await claimIdempotencyKey(
-        deps,
-        opts.idempotencyKey,
-        opts.fingerprint ?? { complaint, enteredBy: opts.enteredBy ?? null },
-        opts.permanentKey,
-        now,
-      )
-    : { ...(await freshIds(deps)), receivedAt: now, replayed: false };
-  opts.onClaim?.({ replayed, caseId });
+  const key = opts.idempotencyKey;
+  // With a key the case id, the access code and (on a retry) the receipt time come from the key, so
+  // a retry writes exactly the item an earlier attempt may have written, and one conditional put
+  // both files and de-duplicates (ARCHITECTURE §3, folded: README design notes).
+  const requestHash = key
+    ? deps.secrets.digest(canonicalJson(opts.fingerprint ?? { complaint, enteredBy: opts.enteredBy ?? null }))
+    : undefined;
+  const legacy = key && opts.permanentKey ? await legacyClaim(deps, key, requestHash as string) : undefined;
+  if (legacy) return legacy;
+  for (let attempt = 0; ; attempt++) {
+    const ids = key ? await keyedIds(deps, key, attempt) : { ...freshIds(deps), tag: undefined };
+    const filed = await fileCase(deps, complaint, category, opts, {
+      ...ids,
+      receivedAt: now,
+      claim: ids.tag && requestHash ? { tag: ids.tag, requestHash } : undefined,
+    });
+    if (filed !== COLLISION) return filed;
+    // Without a key a taken id is a (very rare) collision: the caller retries with a new id. With a
+    // key the derived id belongs to another key's case: take the key's next derived id.
+    if (!key) throw new IdCollision();
+    if (attempt >= 4) throw new AppError(503, 'STORE_UNAVAILABLE', 'Please retry later.');
+  }
+}
 
+const COLLISION = Symbol('id taken by another case');
+
+/** Stores the case (or finds the one an earlier attempt with the same key stored) and starts its workflow. */
+async function fileCase(
+  deps: IntakeDeps,
+  complaint: NewComplaint,
+  category: { urgentByDefault: boolean },
+  opts: IntakeOptions,
+  ids: {
+    caseId: string;
+    accessCode: string;
+    receivedAt: Date;
+    claim?: IdempotencyClaim | undefined;
+  },
+): Promise<IntakeReceipt | typeof COLLISION> {
+  const { caseId, accessCode, receivedAt } = ids;
   const phone = complaint.anonymous ? undefined : complaint.reporter?.phone;
-  const reporterPhoneKey = phone && deps.lookupKeys ? await deps.lookupKeys.phone(phone) : undefined;
+  const reporterPhoneKey = phone ? await deps.lookupKeys.phone(phone) : undefined;
   const uploads = complaint.evidence ?? [];
   if (uploads.length > 0 && !deps.evidence) {
     throw validationError([{ path: 'evidence', message: 'evidence files are not accepted here' }]);
@@ -140,22 +172,27 @@ export async function submitComplaint(
     : Promise.resolve(receiptNotification(record));
   const pending = pendingNotifications(caseId, record.version, record.receivedAt, await notices);
   let stored = record;
-  if (!(await deps.store.createCase(record, pending))) {
-    // Without a key a taken id is a (very rare) collision: the caller retries with a new id.
-    // With a key it is the same case written by an earlier attempt: finish that one.
-    if (!opts.idempotencyKey) throw new IdCollision();
-    stored = (await deps.store.getCase(caseId)) ?? record;
+  let replayed = false;
+  if (!(await deps.store.createCase(record, pending, ids.claim))) {
+    const existing = ids.claim ? await deps.store.getClaimedCase(caseId) : undefined;
+    if (!existing || existing.claim?.tag !== ids.claim?.tag) return COLLISION;
+    if (existing.claim?.requestHash !== ids.claim?.requestHash) throw keyReused();
+    // The same request filed earlier (its answer was lost, or it stopped before the workflow
+    // started): finish that case and give the same answer.
+    stored = existing.record;
+    replayed = true;
   }
-  if (pending.length > 0) deps.notify?.();
+  opts.onClaim?.({ replayed, caseId });
+  if (pending.length > 0 && !replayed) deps.notify?.();
   if (opts.startWorkflow === false) return receiptOf(caseId, accessCode, stored);
   if (deps.evidence && uploads.length > 0) await releaseStaged(deps.evidence, uploads);
   try {
-    await deps.workflow.startCaseWorkflow(caseId);
+    await deps.workflow.startCaseWorkflow(caseId, 1, { route: routeHint(stored) });
   } catch (e) {
     // The case is stored. With a key the client retries and the retry finishes the start; without
     // one a retry would file a duplicate, so acknowledge: the recovery pass (resume every open case
     // without a running execution) starts it, and dispatchers see it in the `submitted` queue.
-    if (opts.idempotencyKey) {
+    if (ids.claim) {
       throw new AppError(
         503,
         'WORKFLOW_UNAVAILABLE',
@@ -243,41 +280,56 @@ class IdCollision extends Error {}
 /** Stand-in category of a case filed for triage: no defaults beyond the ordinary ones. */
 const unclassified = { code: UNCLASSIFIED, urgentByDefault: false } as const;
 
-async function freshIds(deps: IntakeDeps) {
+function freshIds(deps: IntakeDeps) {
   return { caseId: newCaseId(deps.secrets.randomBytes), accessCode: newAccessCode(deps.secrets.randomBytes) };
 }
 
-async function claimIdempotencyKey(
+/**
+ * The case id, access code and claim tag a key stands for: derived with the runtime's secret, so
+ * every attempt with the key names the same case and hands out the same access code, and nobody
+ * without the secret can compute either from the key. `attempt` > 0 only after the derived id turned
+ * out to belong to another key's case (about one in 10^14).
+ */
+async function keyedIds(deps: IntakeDeps, key: string, attempt: number) {
+  const [id, access, tag] = await Promise.all([
+    deps.lookupKeys.derive('duban-intake-case', `${attempt}\0${key}`),
+    deps.lookupKeys.derive('duban-intake-access', key),
+    deps.lookupKeys.derive('duban-intake-tag', key),
+  ]);
+  return {
+    caseId: newCaseId(id),
+    accessCode: newAccessCode(access),
+    tag: Buffer.from(tag(18)).toString('base64url'),
+  };
+}
+
+function keyReused() {
+  return new AppError(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+  );
+}
+
+/**
+ * A permanent key (mail Message-ID, 12345 order number) recorded as an IDEM item before claims moved
+ * onto the case: answer from that record, so such a key still never files twice. Costs a read only
+ * for channel intake; web and API keys never had permanent records.
+ */
+async function legacyClaim(
   deps: IntakeDeps,
   key: string,
-  fingerprint: unknown,
-  permanent: boolean | undefined,
-  now: Date,
-): Promise<{ caseId: string; accessCode: string; receivedAt: Date; replayed: boolean }> {
-  const requestHash = deps.secrets.digest(canonicalJson(fingerprint));
-  const ids = await freshIds(deps);
-  const result = await deps.store.putIdempotencyRecord({
-    key,
-    caseId: ids.caseId,
-    requestHash,
-    sealedAccessCode: await deps.vault.sealSecret(ids.caseId, ids.accessCode),
-    createdAt: now.toISOString(),
-    permanent,
-  });
-  if (result.created) return { ...ids, receivedAt: now, replayed: false };
-  const existing = result.existing;
-  if (existing.requestHash !== requestHash) {
-    throw new AppError(
-      422,
-      'IDEMPOTENCY_KEY_REUSED',
-      'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
-    );
-  }
+  requestHash: string,
+): Promise<IntakeReceipt | undefined> {
+  const existing = await deps.store.findIdempotencyRecord(key);
+  if (!existing) return undefined;
+  if (existing.requestHash !== requestHash) throw keyReused();
+  const stored = await deps.store.getCase(existing.caseId);
   return {
-    caseId: existing.caseId,
+    trackingCode: formatTrackingCode(existing.caseId),
     accessCode: await deps.vault.openSecret(existing.caseId, existing.sealedAccessCode),
-    receivedAt: new Date(existing.createdAt),
-    replayed: true,
+    status: stored?.status ?? 'submitted',
+    receivedAt: stored?.receivedAt ?? existing.createdAt,
   };
 }
 

@@ -16,7 +16,11 @@ export interface Clock {
   realSecondsFor(domainMillis: number): number;
 }
 
-/** Stored under IDEM#<key>: lets a retried intake finish the same case instead of making a new one. */
+/**
+ * An IDEM#<key> item: how intake recorded an Idempotency-Key before the claim moved onto the case item
+ * (see IdempotencyClaim). Only read now, so a channel's permanent key (a mail's Message-ID, a 12345
+ * order number) recorded that way still never files twice.
+ */
 export interface IdempotencyRecord {
   key: string;
   caseId: string;
@@ -28,17 +32,33 @@ export interface IdempotencyRecord {
   permanent?: boolean | undefined;
 }
 
+/**
+ * Written on a case filed with an Idempotency-Key, in the same conditional put that creates the case
+ * (whose id is derived from the key), so one write both files and de-duplicates.
+ */
+export interface IdempotencyClaim {
+  /** Keyed hash of the Idempotency-Key: which key filed the case (the key itself is not stored). */
+  tag: string;
+  /** Digest of what a retry must repeat (the request body) to count as the same request. */
+  requestHash: string;
+}
+
 export interface CaseStore {
-  /** Writes the record unless the key exists; returns the existing record when it does. */
-  putIdempotencyRecord(
-    record: IdempotencyRecord,
-  ): Promise<{ created: true } | { created: false; existing: IdempotencyRecord }>;
+  /** The IDEM item of a key recorded before claims moved onto the case (see IdempotencyRecord). */
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | undefined>;
   /**
    * Writes a new case unless its id is taken; returns false when it was. Notifications it causes
-   * (the citizen's receipt) are stored on the item in the same write.
+   * (the citizen's receipt) and the idempotency claim it is filed under are stored on the item in
+   * the same write.
    */
-  createCase(record: CaseRecord, pending?: readonly PendingNotification[]): Promise<boolean>;
+  createCase(
+    record: CaseRecord,
+    pending?: readonly PendingNotification[],
+    claim?: IdempotencyClaim,
+  ): Promise<boolean>;
   getCase(id: string): Promise<CaseRecord | undefined>;
+  /** The case with the idempotency claim it was filed under, if any (a retried intake reads it back). */
+  getClaimedCase(id: string): Promise<{ record: CaseRecord; claim?: IdempotencyClaim } | undefined>;
   loadReference<T>(name: string): Promise<T | undefined>;
   /** Writes reference data only if absent (seeding); returns false when it already existed. */
   seedReference<T>(name: string, value: T): Promise<boolean>;
@@ -51,7 +71,15 @@ export interface WorkflowStarter {
    * Starts the case's workflow; idempotent: the execution name is derived from the case id and the
    * cycle (1 from intake, 2 after a reopen), so a retry is a no-op.
    */
-  startCaseWorkflow(caseId: string, cycle?: number): Promise<void>;
+  startCaseWorkflow(caseId: string, cycle?: number, start?: WorkflowStart): Promise<void>;
+}
+
+/**
+ * What intake hands the new execution besides the case id: the case as stored (a route hint, see
+ * `routeHint`), so the Route task need not read it back. Executions started without it read the case.
+ */
+export interface WorkflowStart {
+  route?: CaseRecord | undefined;
 }
 
 /** Execution name for a case's workflow cycle. */
@@ -139,6 +167,12 @@ export interface CaseQueries {
 /** Keyed hashes for lookups by personal data (never the data itself in the table or a URL). */
 export interface LookupKeys {
   phone(phone: string): Promise<string>;
+  /**
+   * A deterministic byte source keyed by the runtime's secret (HMAC-SHA256 in counter mode over
+   * `purpose` and `input`): the same input always gives the same bytes, which nobody without the key
+   * can compute. Intake derives a keyed case's id and access code from its Idempotency-Key with it.
+   */
+  derive(purpose: string, input: string): Promise<(n: number) => Uint8Array>;
 }
 
 /**

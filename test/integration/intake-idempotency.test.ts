@@ -1,11 +1,17 @@
 /**
- * Idempotent intake without transactions (ARCHITECTURE §3): IDEM item → case item → workflow start.
- * A crash between any two steps is simulated by failing the next step once; the retry with the same
- * key and body must finish the same case.
+ * Idempotent intake without transactions (ARCHITECTURE §3, folded into one write — README design
+ * notes): the Idempotency-Key fixes the case id and access code, one conditional put files and
+ * de-duplicates, then the workflow starts. A crash before, during or after the write is simulated by
+ * failing a step once; the retry with the same key and body must finish the same case.
  */
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../functions/domain/case.js';
+import type { CaseRecord, NewComplaint } from '../../functions/domain/case.js';
+import { newCaseId } from '../../functions/domain/tracking-code.js';
 import { StoreUnavailableError } from '../../functions/services/errors.js';
+import { canonicalJson, submitComplaint } from '../../functions/services/intake.js';
+import { sampleCase } from '../support/fixtures.js';
 import { json, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 
 type Rt = Awaited<ReturnType<typeof testRuntime>>;
@@ -76,7 +82,7 @@ describe('Idempotency-Key', () => {
     ]);
   });
 
-  it('crash after the IDEM item, before the case item: the retry files the same case', async () => {
+  it('crash before the case write: the retry files the same case', async () => {
     // Arrange: the case write fails once.
     const { rt, starts } = await setup();
     const createCase = rt.store.createCase;
@@ -98,23 +104,32 @@ describe('Idempotency-Key', () => {
     expect(tracked.status).toBe(200);
   });
 
-  it("a retry files the case at the first attempt's receipt time, so a half-written case is never listed twice", async () => {
-    // Arrange: the first case write fails (as when the process dies after the store wrote the case's
-    // index entries but before its item); the client retries an hour later.
-    const { rt } = await setup();
+  it("answer lost after the case write: a retry an hour later finds the first attempt's case, receipt time and code", async () => {
+    // Arrange: the first write reaches the store but its answer never comes back (the process dies
+    // right after); the client retries an hour later.
+    const { rt, starts } = await setup();
     const createCase = rt.store.createCase;
-    rt.store.createCase = async () => {
+    rt.store.createCase = async (...args) => {
       rt.store.createCase = createCase;
+      await createCase(...args);
       throw new Error('process died');
     };
-    await file(rt, validComplaint(), 'key-crash-0003');
+    const crashed = await file(rt, validComplaint(), 'key-crash-0003');
     rt.clock.advance(3600_000);
     // Act
     const retried = await json(file(rt, validComplaint(), 'key-crash-0003'));
     const stored = await rt.store.getCase(retried.trackingCode.replace('-', ''));
-    // Assert: same receipt time as the first attempt, hence the same status-index key it may have left.
+    const tracked = await postJson(rt.app, '/api/v1/track', {
+      trackingCode: retried.trackingCode,
+      accessCode: retried.accessCode,
+    });
+    // Assert: one case, written once, at the first attempt's time; the retry's access code opens it.
+    expect(crashed.status).toBeGreaterThanOrEqual(500);
+    expect(await casesStored(rt)).toEqual([retried.trackingCode.replace('-', '')]);
     expect(stored?.receivedAt).toBe('2026-03-02T02:00:00.000Z');
     expect(retried.receivedAt).toBe('2026-03-02T02:00:00.000Z');
+    expect(tracked.status).toBe(200);
+    expect(starts).toEqual([retried.trackingCode.replace('-', '')]);
   });
 
   it('crash after the case item, before the workflow start: 503, and the retry starts it once', async () => {
@@ -157,5 +172,60 @@ describe('Idempotency-Key', () => {
     expect(res.status).toBe(201);
     expect(starts).toEqual([]);
     expect(await casesStored(rt)).toHaveLength(1);
+  });
+
+  it('a permanent key recorded the old way (IDEM item) still answers with its case and files nothing', async () => {
+    // Arrange: a 12345 order filed before intake folded the claim into the case write.
+    const { rt, starts } = await setup();
+    const first = await json(file(rt, validComplaint(), 'key-legacy-0001'));
+    const caseId = first.trackingCode.replace('-', '');
+    const fingerprint = { order: 'A-1' };
+    await rt.storeClient.send(
+      new PutItemCommand({
+        TableName: 'duban',
+        Item: marshall({
+          pk: 'IDEM#12345:A-1',
+          sk: 'IDEM',
+          key: '12345:A-1',
+          caseId,
+          requestHash: rt.deps.secrets.digest(canonicalJson(fingerprint)),
+          sealedAccessCode: await rt.deps.vault.sealSecret(caseId, first.accessCode),
+          createdAt: first.receivedAt,
+          permanent: true,
+        }),
+      }),
+    );
+    const deps = { ...rt.deps, workflow: { startCaseWorkflow: async () => {} } };
+    // Act
+    const again = await submitComplaint(deps, { ...validComplaint(), channel: '12345' } as NewComplaint, {
+      idempotencyKey: '12345:A-1',
+      permanentKey: true,
+      fingerprint,
+    });
+    const changed = await submitComplaint(deps, validComplaint() as NewComplaint, {
+      idempotencyKey: '12345:A-1',
+      permanentKey: true,
+      fingerprint: { order: 'A-1, edited' },
+    }).catch((e) => e);
+    // Assert
+    expect(again).toEqual({ ...first, status: 'submitted' });
+    expect(changed.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await casesStored(rt)).toEqual([caseId]);
+    expect(starts).toEqual([caseId]);
+  });
+
+  it("a key whose derived id belongs to another key's case takes its next derived id, on every retry", async () => {
+    // Arrange: occupy the id the key derives first with a case filed under another key.
+    const { rt } = await setup();
+    const derived = newCaseId(await rt.deps.lookupKeys.derive('duban-intake-case', '0\0key-taken-0001'));
+    const other = { ...sampleCase(), id: derived };
+    expect(await rt.store.createCase(other, [], { tag: 'another-key', requestHash: 'h' })).toBe(true);
+    // Act
+    const first = await json(file(rt, validComplaint(), 'key-taken-0001'));
+    const again = await json(file(rt, validComplaint(), 'key-taken-0001'));
+    // Assert
+    expect(first.trackingCode.replace('-', '')).not.toBe(derived);
+    expect(again).toEqual(first);
+    expect((await rt.store.getCase(derived))?.version).toBe(1);
   });
 });

@@ -35,22 +35,37 @@ describe('case repository (DynamoDB adapter, mocked client)', () => {
     expect(input?.Item?.gsi3pk).toEqual({ S: 'MONTH#2026-03#OFFICE#UNROUTED' });
   });
 
-  it('returns the existing idempotency record when the key is taken', async () => {
+  it('reads an IDEM item recorded before claims moved onto the case', async () => {
     const existing = {
       key: 'k-1',
       caseId: 'ZZZZZ22222',
       requestHash: 'h',
       sealedAccessCode: 's',
       createdAt: '2026-03-02T02:00:00.000Z',
+      permanent: true,
     };
-    ddb.on(PutItemCommand).rejects(conditional());
-    ddb
-      .on(GetItemCommand)
-      .resolves({ Item: marshall({ pk: 'IDEM#k-1', sk: 'IDEM', expiresAt: 1, ...existing }) });
-    expect(await repo().putIdempotencyRecord({ ...existing, caseId: 'NEW' })).toEqual({
-      created: false,
-      existing,
-    });
+    ddb.on(GetItemCommand).resolves({ Item: marshall({ pk: 'IDEM#k-1', sk: 'IDEM', ...existing }) });
+    expect(await repo().findIdempotencyRecord('k-1')).toEqual(existing);
+    expect(ddb.commandCalls(GetItemCommand)[0]?.args[0].input.Key).toEqual(
+      marshall({ pk: 'IDEM#k-1', sk: 'IDEM' }),
+    );
+  });
+
+  it('files a keyed case with its claim in the same conditional put, and reads both back', async () => {
+    // Arrange
+    const claim = { tag: 'tag-1', requestHash: 'hash-1' };
+    ddb.on(PutItemCommand).resolves({});
+    // Act
+    const created = await repo().createCase(record, [], claim);
+    const item = ddb.commandCalls(PutItemCommand)[0]?.args[0].input.Item ?? {};
+    ddb.on(GetItemCommand).resolves({ Item: item });
+    const read = await repo().getClaimedCase(record.id);
+    // Assert
+    expect(created).toBe(true);
+    expect(ddb.commandCalls(PutItemCommand)).toHaveLength(1);
+    expect(item.idemTag).toEqual({ S: 'tag-1' });
+    expect(read?.claim).toEqual(claim);
+    expect(read?.record).toEqual(record);
   });
 
   it('updates with one conditional write: version check, list_append of new events, queue keys moved', async () => {

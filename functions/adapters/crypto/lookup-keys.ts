@@ -1,7 +1,8 @@
 /**
  * Keyed lookup hashes (查询索引): HMAC-SHA256 of a reporter's phone under a key only the runtime holds,
  * stored on the case as an index attribute so staff can find a caller's earlier cases. The table and
- * URLs carry only the hash; without the key it cannot be checked against a list of numbers.
+ * URLs carry only the hash; without the key it cannot be checked against a list of numbers. The same
+ * key derives the id and access code of a case filed with an Idempotency-Key (see `derive`).
  *
  * Keys: locally a 32-byte file under DATA_DIR/keys (created 0600 on first start, like the reporter-data
  * key) or a random key per process (tests); on AWS derived at cold start from a KMS HMAC key
@@ -32,6 +33,20 @@ export function createLookupKeys(source: KeySource): LookupKeys {
       return createHmac('sha256', await key())
         .update(`phone\0${form}`)
         .digest('base64url');
+    },
+    async derive(purpose, input) {
+      const k = await key();
+      let block = 0;
+      let buffered = Buffer.alloc(0);
+      return (n) => {
+        while (buffered.length < n) {
+          const next = createHmac('sha256', k).update(`${purpose}\0${block++}\0${input}`).digest();
+          buffered = Buffer.concat([buffered, next]);
+        }
+        const out = new Uint8Array(buffered.subarray(0, n));
+        buffered = buffered.subarray(n);
+        return out;
+      };
     },
   };
 }

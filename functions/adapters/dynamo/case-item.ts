@@ -65,7 +65,17 @@ export const PENDING_ATTRIBUTES = ['pendingNotifications', 'notifyPk', 'notifySk
 /** String set of the once-only appends already made (see CaseRepository.appendEvent); not part of the record. */
 export const ONCE_KEYS = 'onceKeys';
 
-const NON_RECORD = new Set(['pk', 'sk', ONCE_KEYS, ...INDEX_ATTRIBUTES, ...PENDING_ATTRIBUTES]);
+/** The idempotency claim a case was filed under (see IdempotencyClaim); not part of the record. */
+export const CLAIM_ATTRIBUTES = { tag: 'idemTag', requestHash: 'idemHash' } as const;
+
+const NON_RECORD = new Set([
+  'pk',
+  'sk',
+  ONCE_KEYS,
+  ...INDEX_ATTRIBUTES,
+  ...PENDING_ATTRIBUTES,
+  ...Object.values(CLAIM_ATTRIBUTES),
+]);
 
 export function caseToItem(r: CaseRecord): Record<string, unknown> {
   return { ...keys.case(r.id), ...r, ...caseIndexAttributes(r) };

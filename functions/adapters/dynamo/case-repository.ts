@@ -14,12 +14,17 @@ import type { PendingNotification } from '../../domain/lifecycle/notifications.j
 import { ConditionFailedError } from '../../services/errors.js';
 import type { CaseStore, IdempotencyRecord } from '../../services/ports.js';
 import { keys } from '../table-design.js';
-import { caseIndexAttributes, caseToItem, INDEX_ATTRIBUTES, itemToCase, ONCE_KEYS } from './case-item.js';
+import {
+  CLAIM_ATTRIBUTES,
+  caseIndexAttributes,
+  caseToItem,
+  INDEX_ATTRIBUTES,
+  itemToCase,
+  ONCE_KEYS,
+} from './case-item.js';
 import { withStoreRetry } from './retry.js';
 
 const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: true } as const;
-/** Idempotency records live a day (DynamoDB TTL on `expiresAt` removes them on AWS). */
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 function isConditionFailure(e: unknown): boolean {
   return (
@@ -53,42 +58,29 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
     withStoreRetry(() => client.send(new UpdateItemCommand(input)));
 
   return {
-    async putIdempotencyRecord(record: IdempotencyRecord) {
-      const key = keys.idempotency(record.key);
-      try {
-        await put({
-          TableName: tableName,
-          Item: marshall(
-            {
-              ...key,
-              ...record,
-              expiresAt: record.permanent
-                ? undefined
-                : Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            },
-            MARSHALL,
-          ),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        });
-        return { created: true } as const;
-      } catch (e) {
-        if (!isConditionFailure(e)) throw e;
-      }
-      const got = await get({ TableName: tableName, Key: marshall(key), ConsistentRead: true });
-      if (!got.Item) throw new ConditionFailedError('idempotency record vanished');
+    async findIdempotencyRecord(key) {
+      const got = await get({
+        TableName: tableName,
+        Key: marshall(keys.idempotency(key)),
+        ConsistentRead: true,
+      });
+      if (!got.Item) return undefined;
       const { pk: _pk, sk: _sk, expiresAt: _e, ...existing } = unmarshall(got.Item);
-      return { created: false, existing: existing as IdempotencyRecord } as const;
+      return existing as IdempotencyRecord;
     },
 
-    async createCase(record, pending = []) {
+    async createCase(record, pending = [], claim) {
       const notify =
         pending.length > 0
           ? { pendingNotifications: pending, ...keys.pendingNotification(record.receivedAt, record.id) }
           : {};
+      const claimed = claim
+        ? { [CLAIM_ATTRIBUTES.tag]: claim.tag, [CLAIM_ATTRIBUTES.requestHash]: claim.requestHash }
+        : {};
       try {
         await put({
           TableName: tableName,
-          Item: marshall({ ...caseToItem(record), ...notify }, MARSHALL),
+          Item: marshall({ ...caseToItem(record), ...notify, ...claimed }, MARSHALL),
           ConditionExpression: 'attribute_not_exists(pk)',
         });
         return true;
@@ -101,6 +93,20 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
     async getCase(id) {
       const got = await get({ TableName: tableName, Key: marshall(keys.case(id)), ConsistentRead: true });
       return got.Item ? itemToCase(unmarshall(got.Item)) : undefined;
+    },
+
+    async getClaimedCase(id) {
+      const got = await get({ TableName: tableName, Key: marshall(keys.case(id)), ConsistentRead: true });
+      if (!got.Item) return undefined;
+      const item = unmarshall(got.Item);
+      const tag = item[CLAIM_ATTRIBUTES.tag];
+      const requestHash = item[CLAIM_ATTRIBUTES.requestHash];
+      return {
+        record: itemToCase(item),
+        ...(typeof tag === 'string' && typeof requestHash === 'string'
+          ? { claim: { tag, requestHash } }
+          : {}),
+      };
     },
 
     async updateCase(current, next, pending = []) {

@@ -184,7 +184,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
 
   // The runner's tasks may start a new cycle (reopen) through the same starter the app uses.
   const starter: WorkflowStarter = {
-    startCaseWorkflow: (id, cycle) => workflow.startCaseWorkflow(id, cycle),
+    startCaseWorkflow: (id, cycle, start) => workflow.startCaseWorkflow(id, cycle, start),
   };
   const runner = opts.workflow
     ? undefined

@@ -17,7 +17,7 @@ import './polyfills.js';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { loadCaseLifecycleDefinition, taskStates, waitState } from '../../workflows/definition.js';
 import type { WakeSweep } from '../adapters/dynamo/wake-index.js';
-import { executionName, type Logger, type WorkflowStarter } from '../services/ports.js';
+import { executionName, type Logger, type WorkflowStart, type WorkflowStarter } from '../services/ports.js';
 import { runTask, type TaskInput, type TaskOutput, type WorkflowDeps } from '../workflow/tasks.js';
 
 const LOCAL_FUNCTION_ARN = 'arn:aws:lambda:cn-north-1:000000000000:function:duban-workflow-local';
@@ -98,7 +98,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
   );
 
   const records = new Map<string, ExecutionRecord>();
-  const queue: { name: string; caseId: string }[] = [];
+  const queue: { name: string; caseId: string; start?: WorkflowStart | undefined }[] = [];
   const queued = new Set<string>();
   const active = new Map<string, { abort: () => void; done: Promise<void> }>();
   let tasksInFlight = 0;
@@ -133,7 +133,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     return r;
   }
 
-  function start(caseId: string, cycle = 1) {
+  function start(caseId: string, cycle = 1, input?: WorkflowStart) {
     const name = executionName(caseId, cycle);
     if (stopping || active.has(name) || queued.has(name)) return;
     if (queue.length >= maxBacklog) {
@@ -141,7 +141,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
       return;
     }
     record(name, caseId).status = 'queued';
-    queue.push({ name, caseId });
+    queue.push({ name, caseId, start: input });
     queued.add(name);
     stats.peakInFlight = Math.max(stats.peakInFlight, queue.length + active.size);
     pump();
@@ -149,9 +149,9 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
 
   function pump() {
     while (!stopping && active.size < slots && queue.length > 0) {
-      const next = queue.shift() as { name: string; caseId: string };
+      const next = queue.shift() as { name: string; caseId: string; start?: WorkflowStart };
       queued.delete(next.name);
-      run(next.name, next.caseId);
+      run(next.name, next.caseId, next.start);
     }
     if (queue.length === 0 && active.size === 0) {
       const waiters = idleWaiters;
@@ -160,13 +160,14 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     }
   }
 
-  function run(name: string, caseId: string) {
+  function run(name: string, caseId: string, input?: WorkflowStart) {
     const rec = record(name, caseId);
     rec.status = 'running';
     rec.runs++;
     stats.started++;
     const execution = machine.run(
-      { caseId },
+      // biome-ignore lint/suspicious/noExplicitAny: the library types execution input as JSONValue
+      { ...input, caseId } as any,
       { overrides: { taskResourceLocalHandlers }, noThrowOnAbort: true },
     );
     let asleep = false;
@@ -288,7 +289,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
   }
 
   return {
-    startCaseWorkflow: async (caseId, cycle) => start(caseId, cycle),
+    startCaseWorkflow: async (caseId, cycle, input) => start(caseId, cycle, input),
     executions: () => [...records.values()],
     backlog: () => queue.length + active.size,
     stats: () => ({ ...stats }),

@@ -12,7 +12,8 @@ import {
   escalateStep,
   routeStep,
 } from '../domain/lifecycle/workflow-steps.js';
-import { applyToFreshCase, type ChangeDeps } from '../services/case-changes.js';
+import { applyToFreshCase, type ChangeDeps, commitStep } from '../services/case-changes.js';
+import { ConditionFailedError } from '../services/errors.js';
 import type { CalendarSource, CatalogSource, Clock, Logger } from '../services/ports.js';
 
 export interface WorkflowDeps extends ChangeDeps {
@@ -27,6 +28,8 @@ export interface TaskInput {
   task: TaskName;
   caseId: string;
   failure?: { Error?: string; Cause?: string };
+  /** Route: the execution input; intake puts the new case there (see routeHint) so Route need not read it. */
+  start?: { route?: CaseRecord | undefined };
 }
 export interface TaskOutput {
   caseId: string;
@@ -55,12 +58,31 @@ function decide(deps: WorkflowDeps, record: CaseRecord, ctx: LifecycleContext): 
   };
 }
 
+/**
+ * Routes the case: from the case intake handed over in the execution input when there is one (no
+ * read), else — a resumed or reopened execution, or a case that changed since — from a fresh read.
+ * Either way the write is one conditional update on `version`.
+ */
+async function route(deps: WorkflowDeps, input: TaskInput, ctx: LifecycleContext): Promise<CaseRecord> {
+  const hinted = input.start?.route;
+  const step = hinted?.id === input.caseId ? routeStep(hinted, ctx) : undefined;
+  if (hinted && step) {
+    try {
+      return await commitStep(deps, hinted, step);
+    } catch (e) {
+      if (!(e instanceof ConditionFailedError)) throw e;
+    }
+  }
+  return applyToFreshCase(deps, input.caseId, (r) => routeStep(r, ctx));
+}
+
 export async function runTask(deps: WorkflowDeps, input: TaskInput): Promise<TaskOutput> {
   const ctx = await context(deps);
   switch (input.task) {
     case 'route':
-      await applyToFreshCase(deps, input.caseId, (r) => routeStep(r, ctx));
-      return { caseId: input.caseId };
+      // Route answers what Check would (the state machine goes on to Decide): the case it just
+      // wrote, or read, is the freshest there is.
+      return decide(deps, await route(deps, input, ctx), ctx);
     case 'check': {
       const record = await deps.store.getCase(input.caseId);
       if (!record) return { caseId: input.caseId, decision: 'done' }; // nothing left to watch

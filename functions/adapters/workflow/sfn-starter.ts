@@ -4,13 +4,13 @@ import { executionName, type WorkflowStarter } from '../../services/ports.js';
 /** Starts the case workflow on AWS Step Functions; a second start with the same name is a no-op. */
 export function createSfnStarter(client: SFNClient, stateMachineArn: string): WorkflowStarter {
   return {
-    async startCaseWorkflow(caseId, cycle = 1) {
+    async startCaseWorkflow(caseId, cycle = 1, start) {
       try {
         await client.send(
           new StartExecutionCommand({
             stateMachineArn,
             name: executionName(caseId, cycle),
-            input: JSON.stringify({ caseId }),
+            input: JSON.stringify({ ...start, caseId }),
           }),
         );
       } catch (e) {

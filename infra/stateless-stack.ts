@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
-import { type CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -15,6 +15,7 @@ import { ScheduleExpression, Schedule as SchedulerSchedule } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { citizenRoutes } from '../functions/http/parts/citizen-routes.js';
 import { NOTICE_SCHEDULE } from '../functions/services/reports/scheduled-notice.js';
 import { caseLifecycleDefinitionPath } from '../workflows/definition.js';
 import { grantEvidenceAccess, grantEvidenceFiling } from './evidence-access.js';
@@ -73,10 +74,12 @@ export class StatelessStack extends Stack {
         'Invoke of the task function and its versions/aliases (the :* suffix); one function, nothing else.',
     });
 
+    // The staff function: the whole app (staff API and pages, reports, channels); the API's $default.
     const httpFn = new DubanFunction(this, 'Http', {
       entry: 'functions/http/lambda.ts',
       table: props.table,
       tableAccess: 'readwrite',
+      awsSdk: 'bundled',
       environment: {
         STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
         REPORTER_KEY_ARN: props.reporterKey.keyArn,
@@ -293,6 +296,25 @@ export class StatelessStack extends Stack {
       targets: [new LambdaFunction(mailboxFn)],
     });
 
+    // The citizen function: only what citizens and Open311 apps hit (functions/http/citizen-lambda.ts),
+    // a small bundle that imports fast on a cold start. No staff administration, no cursor key.
+    const citizenFn = new DubanFunction(this, 'Citizen', {
+      entry: 'functions/http/citizen-lambda.ts',
+      table: props.table,
+      tableAccess: 'readwrite',
+      awsSdk: 'bundled',
+      environment: {
+        STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
+        REPORTER_KEY_ARN: props.reporterKey.keyArn,
+        USER_POOL_ID: props.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+      },
+    }).fn;
+    caseLifecycle.grantStartExecution(citizenFn);
+    props.reporterKey.grant(citizenFn, 'kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt');
+    grantEvidenceAccess(citizenFn, props.evidenceBucket);
+
     const api = new HttpApi(this, 'Api', {
       description: 'Duban (督办) public and staff API',
       defaultIntegration: new HttpLambdaIntegration('HttpIntegration', httpFn),
@@ -311,10 +333,15 @@ export class StatelessStack extends Stack {
         latencyMs: '$context.responseLatency',
       }),
     };
+    // Citizen paths go to the citizen function; everything else to the staff function ($default).
+    const citizenIntegration = new HttpLambdaIntegration('CitizenIntegration', citizenFn);
+    for (const path of citizenRoutes) {
+      api.addRoutes({ path, methods: [HttpMethod.ANY], integration: citizenIntegration });
+    }
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'One $default route to the app, which serves public endpoints and verifies staff JWTs itself (issuer, audience, expiry, session version) per route.',
+        'Routes go to the app (citizen or staff function), which serves public endpoints and verifies staff JWTs itself (issuer, audience, expiry, session version) per route.',
     });
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'StateMachineArn', { value: caseLifecycle.stateMachineArn });

@@ -1,68 +1,22 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
-import { MAX_EVIDENCE_BYTES, MAX_PHOTOS_PER_COMPLAINT } from '../functions/domain/evidence/evidence.js';
 import type { AuthEnv } from '../functions/http/auth.js';
-import { clientIp } from '../functions/http/auth.js';
 import type { AppDeps } from '../functions/http/deps.js';
-import type { RateLimiter } from '../functions/services/rate-limiter.js';
-import { verifyFormCsrf } from './csrf.js';
-import { isLang, rememberLang } from './i18n/index.js';
 import { adminAccountPages } from './pages/admin-accounts.js';
 import { adminReferencePages } from './pages/admin-reference.js';
-import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
 import { hostedLoginPages } from './pages/hosted-login.js';
 import { leaderPages } from './pages/leader.js';
-import { publicPages } from './pages/public.js';
 import { reportPages } from './pages/reports/index.js';
 import { staffPages } from './pages/staff.js';
 import { workbenchPages } from './pages/workbench/index.js';
-import { pageSession } from './session.js';
-import { staticAssets } from './static/assets.js';
 
-/** Paths that answer JSON (the API, the health check, Open311 with its XML); everything else is a page. */
-export const isApiPath = (path: string) =>
-  path.startsWith('/api/') || path === '/api' || path === '/healthz' || path.startsWith('/open311/');
-
-/** A middleware that runs only for page paths. */
-export const forPages =
-  (mw: MiddlewareHandler<AuthEnv>): MiddlewareHandler<AuthEnv> =>
-  (c, next) =>
-    isApiPath(c.req.path) ? next() : mw(c, next);
-
-/** The report's photo step: at most 5 photos of 10 MB each, plus the form's text fields. */
-const REPORT_MULTIPART_MAX = MAX_PHOTOS_PER_COMPLAINT * MAX_EVIDENCE_BYTES + 1024 * 1024;
-
-/** Page forms are small (urlencoded ≤ 64 KB); multipart uploads set their own limits. */
-const pageFormLimit: MiddlewareHandler = async (c, next) => {
-  const type = c.req.header('content-type') ?? '';
-  if (c.req.method === 'POST' && c.req.path === '/report' && /^multipart\/form-data/i.test(type))
-    return bodyLimit({ maxSize: REPORT_MULTIPART_MAX, onError: (cc) => cc.text('Form too large', 413) })(
-      c,
-      next,
-    );
-  if (c.req.method !== 'POST' || !/^application\/x-www-form-urlencoded/i.test(type)) return next();
-  return bodyLimit({ maxSize: 64 * 1024, onError: (cc) => cc.text('Form too large', 413) })(c, next);
-};
+export { forPages, isApiPath, pageRateLimit, safeBack } from './page-stack.js';
 
 /**
- * Mounts the page stack on the one app: static assets, the staff session for pages, CSRF checks on
- * every page form, the language switch, and the page sub-apps. Other areas mount their page sub-apps
- * here too.
+ * Mounts the staff page sub-apps on the app (the page stack — session, CSRF, static assets — and the
+ * citizen pages are mounted by the app composition, see `functions/http/compose.ts`). Other areas
+ * mount their staff page sub-apps here too.
  */
 export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
-  app.use(forPages(compress()));
-  app.use(forPages(pageSession(deps.identity.verifier)));
-  app.use(forPages(pageFormLimit));
-  app.use(forPages(verifyFormCsrf(formExpiredPage)));
-  app.route('/', staticAssets());
-  app.get('/lang/:lang', (c) => {
-    const lang = c.req.param('lang');
-    if (isLang(lang)) rememberLang(c, lang);
-    return c.redirect(safeBack(c.req.query('back')), 303);
-  });
-  app.route('/', publicPages(deps));
   // Before the local login page: on AWS, /staff/login goes to the Cognito managed login.
   app.route('/staff', hostedLoginPages(deps));
   app.route('/staff', staffPages(deps));
@@ -71,22 +25,4 @@ export function mountPages(app: OpenAPIHono<AuthEnv>, deps: AppDeps) {
   app.route('/staff', leaderPages(deps));
   app.route('/staff/admin/accounts', adminAccountPages(deps));
   app.route('/staff/admin/reference', adminReferencePages(deps));
-}
-
-/** Only a local path may be a redirect target (no `//host`, no scheme). */
-export function safeBack(back: string | undefined): string {
-  return back && /^\/(?![/\\])/.test(back) ? back : '/';
-}
-
-/** Per-IP limit for a public page form: the rate-limit page (429 with Retry-After) when over. */
-export function pageRateLimit(
-  deps: Pick<AppDeps, 'trustProxy'>,
-  limiter: RateLimiter,
-): MiddlewareHandler<AuthEnv> {
-  return async (c: Context<AuthEnv>, next) => {
-    if (c.req.method !== 'POST' || c.get('principal')) return next();
-    const verdict = await limiter.hit(clientIp(c, deps.trustProxy));
-    if (!verdict.allowed) return rateLimitedPage(c, verdict.retryAfterSeconds);
-    return next();
-  };
 }

@@ -74,3 +74,30 @@ export interface AppDeps {
   /** Evidence files: object storage, links to read them, how uploads arrive. */
   evidence: EvidenceDeps;
 }
+
+/**
+ * What the citizen part of the app needs (public API, evidence uploads, Open311, citizen pages and the
+ * page stack): the citizen Lambda builds only these, so it imports no staff-only adapter. Staff tokens
+ * are still verified (a signed-in staff member may use the public pages).
+ */
+export type CitizenDeps = Pick<
+  AppDeps,
+  | 'store'
+  | 'outbox'
+  | 'workflow'
+  | 'calendar'
+  | 'clock'
+  | 'secrets'
+  | 'vault'
+  | 'catalog'
+  | 'logger'
+  | 'subjectKinds'
+  | 'limits'
+  | 'trustProxy'
+  | 'subjectCases'
+  | 'publicContact'
+  | 'admission'
+  | 'notify'
+  | 'open311'
+  | 'evidence'
+> & { identity: Pick<IdentityDeps, 'verifier' | 'sessions'> };

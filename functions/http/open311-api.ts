@@ -22,7 +22,7 @@ import {
   type Open311Form,
   open311RequestsOf,
 } from '../services/open311.js';
-import type { AppDeps } from './deps.js';
+import type { CitizenDeps } from './deps.js';
 
 type Format = 'json' | 'xml';
 
@@ -64,7 +64,7 @@ function attributesOf(form: Record<string, string>): Record<string, string> {
   return out;
 }
 
-export function open311Api(deps: AppDeps) {
+export function open311Api(deps: CitizenDeps) {
   const app = new Hono();
   const o311 = (): Open311Deps => {
     if (!deps.open311) throw new Open311Error(404, 'Open311 is not enabled');

@@ -4,7 +4,7 @@ import { AppError } from '../services/errors.js';
 import { submitComplaintWithRetry } from '../services/intake.js';
 import { trackCase } from '../services/tracking.js';
 import type { AuthEnv } from './auth.js';
-import type { AppDeps } from './deps.js';
+import type { CitizenDeps } from './deps.js';
 import { rateLimited } from './rate-limit.js';
 import { CatalogSchema } from './schemas/catalog.js';
 import { ErrorBodySchema, errorResponses, json } from './schemas/common.js';
@@ -63,7 +63,7 @@ const trackRoute = createRoute({
 });
 
 /** Citizen-facing API: no login. */
-export function publicApi(deps: AppDeps) {
+export function publicApi(deps: CitizenDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.use('/complaints', rateLimited(deps, deps.limits.intake));
   app.use('/track', rateLimited(deps, deps.limits.tracking));

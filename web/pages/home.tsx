@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { defaultDeadlinePolicy } from '../../functions/domain/calendar/deadline-policy.js';
 import { sourceDocument } from '../../functions/domain/reference/sources.js';
 import type { AuthEnv } from '../../functions/http/auth.js';
-import type { AppDeps } from '../../functions/http/deps.js';
+import type { CitizenDeps } from '../../functions/http/deps.js';
 import { defaultPublicContact } from '../../functions/http/public-contact.js';
 import { ButtonLink } from '../components/index.js';
 import { csrfToken } from '../csrf.js';
@@ -11,7 +11,7 @@ import { renderPage } from '../render.js';
 import { TrackForm } from './track-form.js';
 
 /** `/`: what can be reported and under which rule, how to report, how a case moves, a tracking box. */
-export async function homePage(c: Context<AuthEnv>, deps: AppDeps) {
+export async function homePage(c: Context<AuthEnv>, deps: CitizenDeps) {
   const { lang, t } = i18n(c);
   const m = t.public.home;
   const catalog = await deps.catalog.get();

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { AuthEnv } from '../../functions/http/auth.js';
-import type { AppDeps } from '../../functions/http/deps.js';
+import type { CitizenDeps } from '../../functions/http/deps.js';
 import { homePage } from './home.js';
 import { reportPages } from './report/routes.js';
 import { trackPages } from './track.js';
 
 /** Citizen pages, mounted at /. */
-export function publicPages(deps: AppDeps) {
+export function publicPages(deps: CitizenDeps) {
   const app = new Hono<AuthEnv>();
   app.get('/', (c) => homePage(c, deps));
   app.route('/report', reportPages(deps));

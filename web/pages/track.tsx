@@ -4,7 +4,7 @@ import { type Rating, ratings } from '../../functions/domain/case.js';
 import type { PublicCaseView } from '../../functions/domain/public-view.js';
 import { subjectKinds } from '../../functions/domain/reference/catalog.js';
 import type { AuthEnv } from '../../functions/http/auth.js';
-import type { AppDeps } from '../../functions/http/deps.js';
+import type { CitizenDeps } from '../../functions/http/deps.js';
 import { FeedbackSchema } from '../../functions/http/schemas/actions.js';
 import { TrackRequestSchema } from '../../functions/http/schemas/complaint.js';
 import { submitFeedback } from '../../functions/services/case-actions.js';
@@ -26,7 +26,7 @@ import { setFlash, takeFlash } from '../flash.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { type FormErrors, noErrors, readForm, translateProblems, zodProblems } from '../forms.js';
 import { i18n, localName, type Messages } from '../i18n/index.js';
-import { pageRateLimit } from '../pages.js';
+import { pageRateLimit } from '../page-stack.js';
 import { renderPage } from '../render.js';
 import { TrackForm } from './track-form.js';
 
@@ -41,7 +41,7 @@ interface TrackFlash {
  * carried by a sealed flash cookie; the rating form posts to `/track/feedback` through the same
  * feedback service as the API.
  */
-export function trackPages(deps: AppDeps) {
+export function trackPages(deps: CitizenDeps) {
   const app = new Hono<AuthEnv>();
   app.use('*', pageRateLimit(deps, deps.limits.tracking));
 
@@ -149,7 +149,7 @@ const ratingLabel = (t: Messages, r: Rating) => t.public.track.rate[r];
 
 async function casePage(
   c: Context<AuthEnv>,
-  deps: AppDeps,
+  deps: CitizenDeps,
   view: PublicCaseView & { evidence: readonly EvidenceView[] },
   codes: TrackFlash,
   errors: FormErrors,

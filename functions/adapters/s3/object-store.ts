@@ -11,10 +11,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StoreUnavailableError } from '../../services/errors.js';
-import type { EvidenceLinks, ObjectStore } from '../../services/object-store.js';
+import type { ObjectStore } from '../../services/object-store.js';
 import { presignPost } from './presigned-post.js';
 
-export { s3Origin } from './presigned-post.js';
+export { presignedLinks, s3Origin } from './presigned-post.js';
 
 function isMissing(e: unknown): boolean {
   if (e instanceof NoSuchKey || e instanceof NotFound) return true;
@@ -125,8 +125,3 @@ export function createS3ObjectStore(
 }
 
 const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
-
-/** Presigned S3 URLs (AWS): the browser reads the object from S3, not through Lambda. */
-export function presignedLinks(objects: ObjectStore): EvidenceLinks {
-  return { urlFor: (key, opts) => objects.presignGet(key, opts) };
-}

@@ -1,10 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { PresignedPost } from '../../services/object-store.js';
+import type { EvidenceLinks, ObjectStore, PresignedPost } from '../../services/object-store.js';
 
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** The virtual-hosted origin of a bucket (what presigned URLs and POST forms point at). */
+/** Presigned S3 URLs (AWS): the browser reads the object from S3, not through Lambda. */
+export function presignedLinks(objects: ObjectStore): EvidenceLinks {
+  return { urlFor: (key, opts) => objects.presignGet(key, opts) };
+}
+
 export const s3Origin = (bucket: string, region: string) =>
   `https://${bucket}.s3.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
 

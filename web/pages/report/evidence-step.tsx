@@ -5,7 +5,7 @@ import {
   UPLOAD_ID_PATTERN,
 } from '../../../functions/domain/evidence/evidence.js';
 import type { AuthEnv } from '../../../functions/http/auth.js';
-import type { AppDeps } from '../../../functions/http/deps.js';
+import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { AppError, type FieldProblemCode } from '../../../functions/services/errors.js';
 import { discardUpload, stagedUpload, stageFile } from '../../../functions/services/evidence.js';
 import { Button, fieldId } from '../../components/index.js';
@@ -133,7 +133,7 @@ const message = (t: Messages, code: FieldProblemCode, fileName?: string) => {
  */
 export async function acceptEvidence(
   c: Context<AuthEnv>,
-  deps: AppDeps,
+  deps: CitizenDeps,
   answers: Answers,
   action: string,
 ): Promise<{ answers: Answers; errors: FormErrors; stay: boolean }> {

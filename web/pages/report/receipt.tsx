@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { findOffice } from '../../../functions/domain/reference/catalog.js';
 import type { AuthEnv } from '../../../functions/http/auth.js';
-import type { AppDeps } from '../../../functions/http/deps.js';
+import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { CopyCode, Panel } from '../../components/index.js';
 import { formatDateTime } from '../../format.js';
 import { i18n, localName } from '../../i18n/index.js';
@@ -21,7 +21,7 @@ export interface Receipt {
  */
 export async function ReceiptView(
   c: Context<AuthEnv>,
-  deps: AppDeps,
+  deps: CitizenDeps,
   receipt: Receipt | undefined,
   opts: { again: string; staff: boolean },
 ) {

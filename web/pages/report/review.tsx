@@ -7,7 +7,7 @@ import {
   findOffice,
   subjectKinds,
 } from '../../../functions/domain/reference/catalog.js';
-import type { AppDeps } from '../../../functions/http/deps.js';
+import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { Panel } from '../../components/index.js';
 import { formatDate } from '../../format.js';
 import { localName } from '../../i18n/index.js';
@@ -28,7 +28,7 @@ export interface ReviewFacts {
  * Which office will handle it and by when — the workflow's own routing and deadline rules applied now —
  * and the open cases already filed about the same subject in the same category (count and dates only).
  */
-export async function reviewFacts(deps: AppDeps, a: Answers): Promise<ReviewFacts> {
+export async function reviewFacts(deps: CitizenDeps, a: Answers): Promise<ReviewFacts> {
   const [catalog, calendar] = await Promise.all([deps.catalog.get(), deps.calendar.get()]);
   const category = a.category ?? '';
   const ctx = { now: deps.clock.now(), calendar, catalog };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AuthEnv } from '../../../functions/http/auth.js';
-import type { AppDeps } from '../../../functions/http/deps.js';
+import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { ComplaintSchema } from '../../../functions/http/schemas/complaint.js';
 import { AppError } from '../../../functions/services/errors.js';
 import { stagedPreviewUrl, stagedUpload } from '../../../functions/services/evidence.js';
@@ -11,7 +11,7 @@ import { CsrfField, csrfToken } from '../../csrf.js';
 import { setFlash, takeFlash } from '../../flash.js';
 import { type FormErrors, noErrors, readForm, translateProblems } from '../../forms.js';
 import { i18n } from '../../i18n/index.js';
-import { pageRateLimit } from '../../pages.js';
+import { pageRateLimit } from '../../page-stack.js';
 import { renderPage } from '../../render.js';
 import { type Answers, fieldForPath, problemsFor, toComplaint } from './answers.js';
 import { acceptEvidence, evidenceStep } from './evidence-step.js';
@@ -35,7 +35,7 @@ function knownAnswers(form: Record<string, string>): Answers {
  * schema and intake's own reference-data checks; the last POST files the complaint through the same
  * intake service (idempotent on a key made when the form opened) and 303s to a receipt read once.
  */
-export function reportPages(deps: AppDeps) {
+export function reportPages(deps: CitizenDeps) {
   const app = new Hono<AuthEnv>();
 
   const show = async (

@@ -26,7 +26,7 @@ export interface BundleSpec {
 }
 
 /**
- * zod 4 re-exports its ~40 message locales as the `z.locales` namespace (~250 KB minified). Because
+ * zod 4 re-exports its ~40 message locales as the `z.locales` and `z.core.locales` namespaces (~250 KB minified). Because
  * `@hono/zod-openapi` passes the whole `z` namespace around, esbuild cannot drop them; nothing in Duban
  * calls `z.locales` (zod's default English messages are imported by zod itself, not through it).
  */
@@ -34,7 +34,7 @@ const dropZodLocales: Plugin = {
   name: 'drop-zod-locales',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(args.importer)
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
         ? { path: 'zod-locales', namespace: 'duban-empty' }
         : undefined,
     );

@@ -303,6 +303,7 @@ export class StatelessStack extends Stack {
       table: props.table,
       tableAccess: 'readwrite',
       awsSdk: 'bundled',
+      sourceMapsAtRuntime: false,
       environment: {
         STATE_MACHINE_ARN: caseLifecycle.stateMachineArn,
         REPORTER_KEY_ARN: props.reporterKey.keyArn,

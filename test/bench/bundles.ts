@@ -1,17 +1,42 @@
 /**
- * Each Lambda bundle's size and its cold import time in Node, built with the options the CDK uses
- * (esbuild, ESM, minified, node22, AWS SDK external), against an empty bundle as the baseline.
+ * Each Lambda bundle as deployed (infra/bundle.ts: esbuild, ESM with code splitting, minified, node22;
+ * the HTTP functions with the AWS SDK bundled, the others with the runtime's) — size and cold import
+ * time: a fresh `node` process (with the function's NODE_OPTIONS) imports `index.mjs`, which builds the
+ * function's clients and app (no request). "cold-start KB" is `index.mjs` with the chunks it imports
+ * statically; chunks loaded with `import()` on first use count only in "with lazy chunks".
+ * BENCH_IMPORT_RUNS (default 9) fresh processes per bundle; median and p90.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+import { type BundleSpec, bundle } from '../../infra/bundle.js';
 import { repoRoot } from '../support/child-process.js';
 
-const entries = {
-  'http (functions/http/lambda.ts)': 'functions/http/lambda.ts',
-  'workflow tasks (functions/workflow/lambda.ts)': 'functions/workflow/lambda.ts',
-  'reconciler (functions/workflow/reconcile-lambda.ts)': 'functions/workflow/reconcile-lambda.ts',
+/** As in infra/stateless-stack.ts: bundling and the function's NODE_OPTIONS (source maps at run time). */
+const sourceMaps = ['--enable-source-maps'];
+const functions: Record<string, BundleSpec & { nodeOptions: string[] }> = {
+  'citizen (functions/http/citizen-lambda.ts)': {
+    entry: 'functions/http/citizen-lambda.ts',
+    awsSdk: 'bundled',
+    nodeOptions: [],
+  },
+  'staff (functions/http/lambda.ts)': {
+    entry: 'functions/http/lambda.ts',
+    awsSdk: 'bundled',
+    nodeOptions: sourceMaps,
+  },
+  'workflow tasks (functions/workflow/lambda.ts)': {
+    entry: 'functions/workflow/lambda.ts',
+    awsSdk: 'runtime',
+    nodeOptions: sourceMaps,
+  },
+  'reconciler (functions/workflow/reconcile-lambda.ts)': {
+    entry: 'functions/workflow/reconcile-lambda.ts',
+    awsSdk: 'runtime',
+    nodeOptions: sourceMaps,
+  },
 };
 
 /** Dummy configuration: importing the entry builds its clients but calls nothing. */
@@ -23,56 +48,90 @@ const env = {
   REPORTER_KEY_ARN: 'arn:aws:kms:cn-north-1:123456789012:key/00000000-0000-0000-0000-000000000000',
   USER_POOL_ID: 'cn-north-1_example',
   USER_POOL_CLIENT_ID: 'example',
+  EVIDENCE_BUCKET: 'duban-evidence-example',
+  NODE_NO_WARNINGS: '1',
 };
 
-function importMs(file: string, runs = 5): number {
+export interface ImportTimes {
+  median: number;
+  p90: number;
+}
+
+/** Wall time to import `file` in fresh `node` processes (module load + top-level code), sorted runs. */
+export function importTimes(
+  file: string,
+  nodeOptions: string[] = [],
+  runs = Number(process.env.BENCH_IMPORT_RUNS ?? 9),
+): ImportTimes {
   const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`;
   const times = Array.from({ length: runs }, () =>
     Number(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      execFileSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', script], {
         env,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       }).trim(),
     ),
   ).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] as number; // median of fresh processes
+  const at = (q: number) => times[Math.min(runs - 1, Math.ceil(q * runs) - 1)] as number;
+  return { median: at(0.5), p90: at(0.9) };
 }
 
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** The output files a cold start loads: `index.mjs` and the chunks it imports statically, transitively. */
+export function coldStartFiles(meta: Metafile, outdir: string): string[] {
+  const outputs = meta.outputs;
+  const index = Object.keys(outputs).find((file) => file.endsWith('index.mjs') && !file.includes('chunks/'));
+  const seen = new Set<string>();
+  const pending = index ? [index] : [];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const dep of outputs[file]?.imports ?? []) {
+      if (dep.kind === 'import-statement' && outputs[dep.path]) pending.push(dep.path);
+    }
+  }
+  return [...seen].map((file) => join(repoRoot, file)).filter((file) => file.startsWith(outdir));
+}
+const ms = (n: number) => Math.round(n * 10) / 10;
+
 export async function benchBundles() {
-  const dir = join(repoRoot, '.bench', 'bundles'); // inside the repo so external @aws-sdk/* resolve
+  const dir = join(repoRoot, '.bench', 'bundles'); // inside the repo, like the CDK's staging
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const empty = join(dir, 'empty.mjs');
   writeFileSync(empty, 'export const handler = async () => ({});\n');
-  const rows: { bundle: string; 'size KB': number; 'import ms': number }[] = [
+  const emptyTimes = importTimes(empty);
+  const emptyBytes = readFileSync(empty);
+  const rows = [
     {
       bundle: 'empty',
-      'size KB': Math.round(statSync(empty).size / 102.4) / 10,
-      'import ms': Math.round(importMs(empty) * 10) / 10,
+      'cold-start KB': kb(emptyBytes.length),
+      'cold-start gzip KB': kb(gzipSync(emptyBytes).length),
+      'with lazy chunks KB': kb(emptyBytes.length),
+      'import median ms': ms(emptyTimes.median),
+      'import p90 ms': ms(emptyTimes.p90),
     },
   ];
-  for (const [name, entry] of Object.entries(entries)) {
-    const outfile = join(dir, `${entry.replace(/[/.]/g, '_')}.mjs`);
-    await build({
-      entryPoints: [join(repoRoot, entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*'],
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'silent',
-    });
+  for (const [name, spec] of Object.entries(functions)) {
+    const outdir = join(dir, spec.entry.replace(/[/.]/g, '_'));
+    const meta = await bundle(spec, outdir);
+    writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
+    const loaded = Buffer.concat(coldStartFiles(meta, outdir).map((file) => readFileSync(file)));
+    const all = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.mjs'));
+    const times = importTimes(join(outdir, 'index.mjs'), spec.nodeOptions);
     rows.push({
       bundle: name,
-      'size KB': Math.round(statSync(outfile).size / 102.4) / 10,
-      'import ms': Math.round(importMs(outfile) * 10) / 10,
+      'cold-start KB': kb(loaded.length),
+      'cold-start gzip KB': kb(gzipSync(loaded).length),
+      'with lazy chunks KB': kb(all.reduce((sum, [, out]) => sum + out.bytes, 0)),
+      'import median ms': ms(times.median),
+      'import p90 ms': ms(times.p90),
     });
   }
   return rows;
 }
+
+// `npx tsx test/bench/bundles.ts`: this table alone.
+if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchBundles());

@@ -17,7 +17,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { validationError } from '../../services/errors.js';
 
 const VERSION = '1';
@@ -116,6 +116,9 @@ export function localCursorKey(keyFile: string): Uint8Array {
  */
 export function kmsCursorKey(kms: KMSClient, keyId: string): () => Promise<Uint8Array> {
   return async () => {
+    // Loaded here, not at the top: every function seals cursors, only those that page lists derive
+    // the key, and the citizen function's cold start should not load the KMS client (see infra/bundle.ts).
+    const { GenerateMacCommand } = await import('@aws-sdk/client-kms');
     const res = await kms.send(
       new GenerateMacCommand({
         KeyId: keyId,

@@ -63,6 +63,8 @@ export function bundleOptions(spec: BundleSpec, outdir: string): BuildOptions {
     external: spec.awsSdk === 'runtime' ? ['@aws-sdk/*'] : [],
     plugins: [dropZodLocales],
     metafile: true,
+    // Metafile paths relative to the repository root, wherever the caller runs.
+    absWorkingDir: repoRoot,
     logLevel: 'warning',
   };
 }
@@ -71,6 +73,25 @@ export function bundleOptions(spec: BundleSpec, outdir: string): BuildOptions {
 export async function bundle(spec: BundleSpec, outdir: string): Promise<Metafile> {
   const result = await build(bundleOptions(spec, outdir));
   return result.metafile as Metafile;
+}
+
+/**
+ * The output files (metafile keys, relative to the repository root) a cold start loads: `index.mjs` and
+ * the chunks it imports statically, transitively. Chunks reached only by `import()` load on first use.
+ */
+export function coldStartOutputs(meta: Metafile): string[] {
+  const outputs = meta.outputs;
+  const index = Object.keys(outputs).find((file) => /(^|\/)index\.mjs$/.test(file));
+  const seen = new Set<string>();
+  const pending = index ? [index] : [];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const dep of outputs[file]?.imports ?? []) {
+      if (dep.kind === 'import-statement' && outputs[dep.path]) pending.push(dep.path);
+    }
+  }
+  return [...seen];
 }
 
 /** CDK local bundling: runs this file's CLI; the fields make each function's asset cache key distinct. */

@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Metafile } from 'esbuild';
-import { type BundleSpec, bundle } from '../../infra/bundle.js';
+import { type BundleSpec, bundle, coldStartOutputs } from '../../infra/bundle.js';
 import { repoRoot } from '../support/child-process.js';
 
 /** As in infra/stateless-stack.ts: bundling and the function's NODE_OPTIONS (source maps at run time). */
@@ -79,21 +78,6 @@ export function importTimes(
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
-/** The output files a cold start loads: `index.mjs` and the chunks it imports statically, transitively. */
-export function coldStartFiles(meta: Metafile, outdir: string): string[] {
-  const outputs = meta.outputs;
-  const index = Object.keys(outputs).find((file) => file.endsWith('index.mjs') && !file.includes('chunks/'));
-  const seen = new Set<string>();
-  const pending = index ? [index] : [];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const dep of outputs[file]?.imports ?? []) {
-      if (dep.kind === 'import-statement' && outputs[dep.path]) pending.push(dep.path);
-    }
-  }
-  return [...seen].map((file) => join(repoRoot, file)).filter((file) => file.startsWith(outdir));
-}
 const ms = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchBundles() {
@@ -118,7 +102,7 @@ export async function benchBundles() {
     const outdir = join(dir, spec.entry.replace(/[/.]/g, '_'));
     const meta = await bundle(spec, outdir);
     writeFileSync(join(outdir, 'meta.json'), JSON.stringify(meta));
-    const loaded = Buffer.concat(coldStartFiles(meta, outdir).map((file) => readFileSync(file)));
+    const loaded = Buffer.concat(coldStartOutputs(meta).map((file) => readFileSync(join(repoRoot, file))));
     const all = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.mjs'));
     const times = importTimes(join(outdir, 'index.mjs'), spec.nodeOptions);
     rows.push({

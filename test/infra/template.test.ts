@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/table-design.js';
 import { roles } from '../../functions/domain/staff.js';
+import { citizenRoutes } from '../../functions/http/parts/citizen-routes.js';
 import { buildApp } from '../../infra/app.js';
 import { taskStates } from '../../workflows/definition.js';
 
@@ -172,6 +173,58 @@ describe('stateless stack', () => {
     stateless.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY' });
     stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+  });
+
+  it('routes the citizen paths to the citizen function and everything else to the staff function', () => {
+    // Arrange: route key → the logical id of the function behind its integration.
+    const integrations = stateless.findResources('AWS::ApiGatewayV2::Integration');
+    const functionOf = (target: unknown) => {
+      const ref = JSON.stringify(target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+      return integrations[ref]?.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    };
+    // Act
+    const routes = Object.fromEntries(
+      Object.values(stateless.findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+        r.Properties.RouteKey,
+        functionOf(r.Properties.Target),
+      ]),
+    );
+    // Assert
+    expect(Object.keys(routes).sort()).toEqual(['$default', ...citizenRoutes.map((p) => `ANY ${p}`)].sort());
+    expect(routes.$default).toMatch(/^HttpFunction/);
+    for (const path of citizenRoutes) expect(routes[`ANY ${path}`]).toMatch(/^CitizenFunction/);
+  });
+
+  it('gives the citizen function no staff rights: no Cognito administration, no cursor key, no source maps at run time', () => {
+    // Arrange
+    const fns = stateless.findResources('AWS::Lambda::Function');
+    const id = Object.keys(fns).find((k) => k.startsWith('CitizenFunction')) as string;
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes('CitizenRole'),
+    );
+    // Act
+    const actions = policies.flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => st.Action),
+    );
+    const variables = fns[id]?.Properties.Environment.Variables;
+    // Assert
+    expect(fns[id]?.Properties.Handler).toBe('index.handler');
+    expect(Object.keys(variables).sort()).toEqual(
+      [
+        'EVIDENCE_BUCKET',
+        'REPORTER_KEY_ARN',
+        'STATE_MACHINE_ARN',
+        'TABLE_NAME',
+        'USER_POOL_CLIENT_ID',
+        'USER_POOL_ID',
+      ].sort(),
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['states:StartExecution', 'kms:GenerateDataKey', 's3:PutObject']),
+    );
+    expect(actions.filter((a: string) => a.startsWith('cognito-idp:') || a === 'kms:GenerateMac')).toEqual(
+      [],
+    );
   });
 
   it('deploys the case workflow as a Standard state machine with full logging and tracing', () => {

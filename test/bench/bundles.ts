@@ -10,6 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tableDesign } from '../../functions/adapters/table-design.js';
+import { silentLogger } from '../../functions/http/logger.js';
+import { startRuntime } from '../../functions/local/runtime.js';
 import { type BundleSpec, bundle, coldStartOutputs } from '../../infra/bundle.js';
 import { repoRoot } from '../support/child-process.js';
 
@@ -117,5 +120,77 @@ export async function benchBundles() {
   return rows;
 }
 
+/** An API Gateway HTTP API (payload 2.0) GET, as the Lambda receives it. */
+const getEvent = (path: string) => ({
+  version: '2.0',
+  routeKey: '$default',
+  rawPath: path,
+  rawQueryString: '',
+  headers: { host: 'duban.example.cn', 'accept-language': 'zh-CN' },
+  requestContext: {
+    domainName: 'duban.example.cn',
+    http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
+    requestId: 'bench',
+    routeKey: '$default',
+    stage: '$default',
+  },
+  isBase64Encoded: false,
+});
+
+/**
+ * The citizen function's cold start with its first requests: a fresh process imports the bundle, then
+ * its handler answers GET / and GET /report in turn, with DynamoDB pointed at the embedded store
+ * (AWS_ENDPOINT_URL_DYNAMODB). Times: import, first request, second request (ms, medians).
+ */
+export async function benchCitizenFirstRequests(runs = Number(process.env.BENCH_IMPORT_RUNS ?? 9)) {
+  const dir = join(repoRoot, '.bench', 'bundles', 'first-request');
+  rmSync(dir, { recursive: true, force: true });
+  await bundle({ entry: 'functions/http/citizen-lambda.ts', awsSdk: 'bundled' }, dir);
+  const rt = await startRuntime({ logger: silentLogger, intakeRateLimit: 0, trackRateLimit: 0 });
+  try {
+    const script = `
+      const t0 = performance.now();
+      const { handler } = await import(${JSON.stringify(`file://${join(dir, 'index.mjs')}`)});
+      const t1 = performance.now();
+      const home = await handler(${JSON.stringify(getEvent('/'))}, {});
+      const t2 = performance.now();
+      const report = await handler(${JSON.stringify(getEvent('/report'))}, {});
+      const t3 = performance.now();
+      if (home.statusCode !== 200 || report.statusCode !== 200) throw new Error('status ' + home.statusCode + ' ' + report.statusCode);
+      console.log(JSON.stringify([t1 - t0, t2 - t1, t3 - t2]));`;
+    const samples = Array.from(
+      { length: runs },
+      () =>
+        JSON.parse(
+          execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+            env: {
+              ...env,
+              TABLE_NAME: tableDesign.defaultTableName,
+              AWS_ENDPOINT_URL_DYNAMODB: rt.storeEndpoint,
+              AWS_ACCESS_KEY_ID: 'local',
+              AWS_SECRET_ACCESS_KEY: 'local',
+            },
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'inherit'],
+          }),
+        ) as number[],
+    );
+    const median = (i: number) =>
+      ms(samples.map((s) => s[i] as number).sort((a, b) => a - b)[Math.floor(runs / 2)] as number);
+    return {
+      'citizen function, fresh process': {
+        'import ms': median(0),
+        'first GET / ms': median(1),
+        'then GET /report ms': median(2),
+      },
+    };
+  } finally {
+    await rt.close();
+  }
+}
+
 // `npx tsx test/bench/bundles.ts`: this table alone.
-if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchBundles());
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchBundles());
+  console.table(await benchCitizenFirstRequests());
+}

@@ -16,24 +16,16 @@ import { createOpen311Apps } from '../adapters/dynamo/open311-apps.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
-import { tableRateLimiter } from '../adapters/dynamo/table-rate-limiter.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { lazyObjectStore, lazyVault, lazyWorkflow } from '../adapters/lazy.js';
-import { presignedLinks, s3Origin } from '../adapters/s3/presigned-post.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
-import { createRateLimiter, type LimiterFactory, publicRateLimits } from '../services/rate-limiter.js';
+import { createRateLimiter } from '../services/rate-limiter.js';
+import { awsPublicEdge, requiredEnv as required, s3Evidence } from './aws-edge.js';
 import { composeApp } from './compose.js';
 import { jsonLogger } from './logger.js';
 import { citizenPart } from './parts/citizen.js';
-import { publicContact } from './public-contact.js';
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-}
 
 const tableName = required('TABLE_NAME');
 const region = required('AWS_REGION');
@@ -55,8 +47,7 @@ const objects = lazyObjectStore(async () => {
   ]);
   return createS3ObjectStore(createS3Client(), bucket);
 });
-// Counters in the table: the limits hold across every instance of this function.
-const sharedLimiters: LimiterFactory = (spec) => tableRateLimiter(client, tableName, spec);
+const edge = awsPublicEdge(client, tableName);
 
 const app = composeApp(
   {
@@ -78,13 +69,9 @@ const app = composeApp(
       sessions: createSessionStore(client, tableName),
     },
     subjectCases: createSubjectCases(client, tableName),
-    limits: publicRateLimits(
-      Number(process.env.INTAKE_RATE_LIMIT ?? 10),
-      Number(process.env.TRACK_RATE_LIMIT ?? 30),
-      sharedLimiters,
-    ),
-    trustProxy: false,
-    publicContact: publicContact(process.env),
+    limits: edge.limits,
+    trustProxy: edge.trustProxy,
+    publicContact: edge.publicContact,
     open311: {
       apps: createOpen311Apps(client, tableName),
       // Per instance, as on the staff function.
@@ -101,15 +88,7 @@ const app = composeApp(
       ]);
       return createSfnStarter(new SFNClient({}), required('STATE_MACHINE_ARN'));
     }),
-    evidence: {
-      objects,
-      links: presignedLinks(objects),
-      secrets,
-      now: () => new Date(),
-      directUpload: false,
-      storageOrigin: s3Origin(bucket, region),
-      logger,
-    },
+    evidence: s3Evidence(objects, secrets, logger),
   },
   [citizenPart],
 );

@@ -17,33 +17,23 @@ import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
-import { tableRateLimiter } from '../adapters/dynamo/table-rate-limiter.js';
 import { cognitoStaffDirectory } from '../adapters/identity/cognito-directory.js';
 import { cognitoOAuth } from '../adapters/identity/cognito-oauth.js';
 import { cognitoVerifier } from '../adapters/identity/tokens.js';
 import { createS3Client } from '../adapters/s3/client.js';
-import { createS3ObjectStore, presignedLinks, s3Origin } from '../adapters/s3/object-store.js';
+import { createS3ObjectStore } from '../adapters/s3/object-store.js';
 import { createSfnStarter } from '../adapters/workflow/sfn-starter.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
-import { type LimiterFactory, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
+import { loginFailureLimiters } from '../services/rate-limiter.js';
 import { createApp } from './app.js';
-import { publicContact } from './public-contact.js';
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-}
+import { awsPublicEdge, requiredEnv as required, s3Evidence } from './aws-edge.js';
 
 const core = awsCoreDeps();
 const channels = awsChannelDeps(core);
 const secrets = createSecrets();
-// Evidence files: the browser uploads to S3 with a presigned POST and reads through presigned GETs,
-// so no file passes through this function (Lambda payloads stop at 6 MB).
 const objects = createS3ObjectStore(createS3Client(), required('EVIDENCE_BUCKET'));
-// Counters in the table: the limits hold across every instance of this function.
-const sharedLimiters: LimiterFactory = (spec) => tableRateLimiter(core.client, core.tableName, spec);
+const edge = awsPublicEdge(core.client, core.tableName);
 const app = createApp({
   ...core,
   notifications: {
@@ -62,7 +52,7 @@ const app = createApp({
       userPoolId: required('USER_POOL_ID'),
       clientId: required('USER_POOL_CLIENT_ID'),
     }),
-    loginFailures: loginFailureLimiters(sharedLimiters),
+    loginFailures: loginFailureLimiters(edge.sharedLimiters),
     // Cognito ID tokens carry no session version: a token issued at or before the account's last
     // revocation (disable, reset, role change, logout) is refused by the same table check.
     sessions: createSessionStore(core.client, core.tableName),
@@ -89,26 +79,14 @@ const app = createApp({
         baseUrl: process.env.STAFF_BASE_URL,
       }
     : undefined,
-  limits: publicRateLimits(
-    Number(process.env.INTAKE_RATE_LIMIT ?? 10),
-    Number(process.env.TRACK_RATE_LIMIT ?? 30),
-    sharedLimiters,
-  ),
-  trustProxy: false,
-  publicContact: publicContact(process.env),
+  limits: edge.limits,
+  trustProxy: edge.trustProxy,
+  publicContact: edge.publicContact,
   secrets,
   vault: createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN'))),
   workflow: createSfnStarter(new SFNClient({}), required('STATE_MACHINE_ARN')),
   subjectKinds,
-  evidence: {
-    objects,
-    links: presignedLinks(objects),
-    secrets,
-    now: () => new Date(),
-    directUpload: false,
-    storageOrigin: s3Origin(required('EVIDENCE_BUCKET'), required('AWS_REGION')),
-    logger: core.logger,
-  },
+  evidence: s3Evidence(objects, secrets, core.logger),
 });
 
 export const handler = handle(app);

@@ -297,7 +297,7 @@ export class StatelessStack extends Stack {
     });
 
     // The citizen function: only what citizens and Open311 apps hit (functions/http/citizen-lambda.ts),
-    // a small bundle that imports fast on a cold start. No staff administration, no cursor key.
+    // a small bundle that imports fast on a cold start. No staff administration (no Cognito admin rights).
     const citizenFn = new DubanFunction(this, 'Citizen', {
       entry: 'functions/http/citizen-lambda.ts',
       table: props.table,
@@ -310,10 +310,13 @@ export class StatelessStack extends Stack {
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
         EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+        // Intake derives the reporter's phone lookup hash and idempotent case ids with the lookup key.
+        CURSOR_KEY_ID: props.cursorKey.keyArn,
       },
     }).fn;
     caseLifecycle.grantStartExecution(citizenFn);
     props.reporterKey.grant(citizenFn, 'kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt');
+    props.cursorKey.grant(citizenFn, 'kms:GenerateMac');
     grantEvidenceAccess(citizenFn, props.evidenceBucket);
 
     const api = new HttpApi(this, 'Api', {

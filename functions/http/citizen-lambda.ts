@@ -4,10 +4,11 @@
  * app factory with only the citizen part, so the bundle holds no staff, report or channel code, and the
  * adapters a page view never needs (Encryption SDK + KMS, Step Functions, S3) load on first use.
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
- * USER_POOL_CLIENT_ID, EVIDENCE_BUCKET; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT, OPEN311_RATE_LIMIT.
+ * USER_POOL_CLIENT_ID, EVIDENCE_BUCKET, CURSOR_KEY_ID (the lookup key); optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT, OPEN311_RATE_LIMIT.
  */
 import { handle } from 'hono/aws-lambda';
 import { systemClock } from '../adapters/clock.js';
+import { createLookupKeys, kmsLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
 import { createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
@@ -34,7 +35,7 @@ const client = createDynamoClient();
 const store = createCaseRepository(client, tableName);
 const logger = jsonLogger();
 const secrets = createSecrets();
-// Citizen routes page no lists: the outbox's cursors never leave this function, so no KMS cursor key.
+// Citizen routes page no lists: the outbox's cursors never leave this function, so no cursor key.
 const outbox = createOutbox(
   client,
   tableName,
@@ -77,6 +78,12 @@ const app = composeApp(
       // Per instance, as on the staff function.
       perKey: createRateLimiter({ limit: Number(process.env.OPEN311_RATE_LIMIT ?? 60), windowMs: 60_000 }),
     },
+    // Phone lookup hashes and idempotent intake ids: a key derived from the KMS HMAC key (CURSOR_KEY_ID),
+    // fetched with the KMS client loaded on the first complaint.
+    lookupKeys: createLookupKeys(async () => {
+      const { KMSClient } = await import('@aws-sdk/client-kms');
+      return kmsLookupKey(new KMSClient({}), required('CURSOR_KEY_ID'))();
+    }),
     vault: lazyVault(async () => {
       const { createReporterVault, kmsKeyring } = await import('../adapters/crypto/reporter-vault.js');
       return createReporterVault(kmsKeyring(required('REPORTER_KEY_ARN')));

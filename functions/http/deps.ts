@@ -100,4 +100,5 @@ export type CitizenDeps = Pick<
   | 'notify'
   | 'open311'
   | 'evidence'
+  | 'lookupKeys'
 > & { identity: Pick<IdentityDeps, 'verifier' | 'sessions'> };

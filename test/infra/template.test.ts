@@ -195,7 +195,7 @@ describe('stateless stack', () => {
     for (const path of citizenRoutes) expect(routes[`ANY ${path}`]).toMatch(/^CitizenFunction/);
   });
 
-  it('gives the citizen function no staff rights: no Cognito administration, no cursor key, no source maps at run time', () => {
+  it('gives the citizen function no staff rights (no Cognito administration) and no source maps at run time', () => {
     // Arrange
     const fns = stateless.findResources('AWS::Lambda::Function');
     const id = Object.keys(fns).find((k) => k.startsWith('CitizenFunction')) as string;
@@ -211,6 +211,7 @@ describe('stateless stack', () => {
     expect(fns[id]?.Properties.Handler).toBe('index.handler');
     expect(Object.keys(variables).sort()).toEqual(
       [
+        'CURSOR_KEY_ID',
         'EVIDENCE_BUCKET',
         'REPORTER_KEY_ARN',
         'STATE_MACHINE_ARN',
@@ -220,11 +221,14 @@ describe('stateless stack', () => {
       ].sort(),
     );
     expect(actions).toEqual(
-      expect.arrayContaining(['states:StartExecution', 'kms:GenerateDataKey', 's3:PutObject']),
+      expect.arrayContaining([
+        'states:StartExecution',
+        'kms:GenerateDataKey',
+        'kms:GenerateMac',
+        's3:PutObject',
+      ]),
     );
-    expect(actions.filter((a: string) => a.startsWith('cognito-idp:') || a === 'kms:GenerateMac')).toEqual(
-      [],
-    );
+    expect(actions.filter((a: string) => a.startsWith('cognito-idp:'))).toEqual([]);
   });
 
   it('deploys the case workflow as a Standard state machine with full logging and tracing', () => {
@@ -240,7 +244,7 @@ describe('stateless stack', () => {
     expect(machine.DefinitionSubstitutions.WorkflowFunctionArn).toBeDefined();
   });
 
-  it('lets only the functions that file complaints (HTTP, mailbox) derive keys from the KMS HMAC key', () => {
+  it('lets only the functions that file complaints (staff HTTP, citizen HTTP, mailbox) derive keys from the KMS HMAC key', () => {
     stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
     stateless.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({
@@ -250,7 +254,7 @@ describe('stateless stack', () => {
     const withKey = Object.values(stateless.findResources('AWS::Lambda::Function')).filter(
       (fn) => fn.Properties.Environment.Variables.CURSOR_KEY_ID,
     );
-    expect(withKey).toHaveLength(2);
+    expect(withKey).toHaveLength(3);
   });
 
   it('runs the workflow reconciler every hour', () => {

@@ -11,7 +11,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { phoneLookupForm } from '../../domain/phone-lookup.js';
 import type { LookupKeys } from '../../services/ports.js';
 
@@ -62,6 +62,8 @@ export function localLookupKey(keyFile: string): Uint8Array {
 /** The lookup key derived from a KMS HMAC key (HMAC_SHA_256 over a fixed label). */
 export function kmsLookupKey(kms: KMSClient, keyId: string): () => Promise<Uint8Array> {
   return async () => {
+    // Loaded on first use: the citizen function's cold start should not load the KMS client.
+    const { GenerateMacCommand } = await import('@aws-sdk/client-kms');
     const res = await kms.send(
       new GenerateMacCommand({
         KeyId: keyId,

@@ -31,6 +31,7 @@ import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
 import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { workOrderReplyQueries } from '../adapters/dynamo/work-order-queries.js';
+import { scryptPasswords } from '../adapters/identity/password.js';
 import { localTokens } from '../adapters/identity/tokens.js';
 import { createS3Client } from '../adapters/s3/client.js';
 import { createS3ObjectStore } from '../adapters/s3/object-store.js';
@@ -203,7 +204,12 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     ttlSeconds: opts.tokenTtlSeconds,
   });
   const staff = createStaffRepository(client, tableName);
-  const seeded = await seedDemoAccounts(staff, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD, clock.now());
+  const seeded = await seedDemoAccounts(
+    staff,
+    scryptPasswords,
+    opts.demoPassword ?? DEFAULT_DEMO_PASSWORD,
+    clock.now(),
+  );
   if (seeded > 0) logger.info('demo accounts created', { accounts: seeded });
   await seedDemoProfiles(staff, channels.profiles);
 
@@ -235,9 +241,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     subjectKinds,
     identity: {
       staff,
-      directory: tableStaffDirectory(staff, clock),
+      directory: tableStaffDirectory(staff, clock, scryptPasswords),
       verifier: tokens.verifier,
       issuer: tokens.issuer,
+      passwords: scryptPasswords,
       loginFailures: loginFailureLimiters(),
       sessions: createSessionStore(client, tableName),
     },

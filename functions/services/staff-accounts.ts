@@ -1,11 +1,15 @@
-import type { StaffAccount, StaffRepository } from '../adapters/dynamo/staff-repository.js';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../adapters/identity/password.js';
-import type { TokenIssuer, TokenVerifier } from '../adapters/identity/tokens.js';
 import type { Principal, Role } from '../domain/staff.js';
 import { AppError, validationError } from './errors.js';
 import type { Clock, Logger } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { SessionStore } from './sessions.js';
+import type {
+  PasswordHasher,
+  StaffAccount,
+  StaffRepository,
+  TokenIssuer,
+  TokenVerifier,
+} from './staff-ports.js';
 
 export interface IdentityDeps {
   /** Local accounts (login on the embedded runtime). */
@@ -15,6 +19,8 @@ export interface IdentityDeps {
   verifier: TokenVerifier;
   /** Present on the embedded runtime; on AWS, Cognito issues tokens and owns passwords. */
   issuer?: TokenIssuer | undefined;
+  /** Hashes of local passwords; present with `issuer`. */
+  passwords?: PasswordHasher | undefined;
   /**
    * Failed logins per account *and* client IP together (`account`, keyed by both, so nobody can lock an
    * account from elsewhere) and per client IP over all accounts (`ip`, password spraying).
@@ -48,7 +54,8 @@ export async function login(
   input: { username: string; password: string; ip: string },
 ): Promise<{ token: string; user: Principal; expiresIn: number }> {
   const { identity } = deps;
-  if (!identity.issuer)
+  const { issuer, passwords } = identity;
+  if (!issuer || !passwords)
     throw new AppError(404, 'LOGIN_VIA_COGNITO', 'Staff sign in through the Cognito user pool.');
   const acctKey = input.username.toLowerCase();
   const session = await identity.sessions.get(acctKey);
@@ -60,7 +67,7 @@ export async function login(
     if (!gate.allowed) throw throttled(gate.retryAfterSeconds);
   }
   const account = await identity.staff.get(input.username);
-  const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const ok = await passwords.verify(input.password, account?.passwordHash ?? passwords.unmatchable);
   if (!account || !ok || account.disabled) {
     await Promise.all([identity.loginFailures.account.hit(pairKey), identity.loginFailures.ip.hit(input.ip)]);
     deps.logger.warn('login failed', { ip: input.ip });
@@ -70,7 +77,7 @@ export async function login(
   const user: Principal = { username: account.username, role: account.role, officeId: account.officeId };
   const version =
     account.username === acctKey ? session.version : (await identity.sessions.get(account.username)).version;
-  return { token: await identity.issuer.sign(user, version), user, expiresIn: identity.issuer.ttlSeconds };
+  return { token: await issuer.sign(user, version), user, expiresIn: issuer.ttlSeconds };
 }
 
 export interface NewAccount {
@@ -135,7 +142,11 @@ export const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'That use
 export const noSuchAccount = () => new AppError(404, 'NOT_FOUND', 'No such account.');
 
 /** Accounts as table items (embedded runtime): scrypt hashes, checked by `login`. */
-export function tableStaffDirectory(staff: StaffRepository, clock: Clock): StaffDirectory {
+export function tableStaffDirectory(
+  staff: StaffRepository,
+  clock: Clock,
+  passwords: PasswordHasher,
+): StaffDirectory {
   const view = (a: StaffAccount): AccountView => ({
     username: a.username,
     role: a.role,
@@ -166,7 +177,7 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
         role: input.role,
         officeId: input.role === 'inspector' ? input.officeId : undefined,
         displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await passwords.hash(input.password),
         disabled: false,
         createdAt: now,
         updatedAt: now,
@@ -176,7 +187,7 @@ export function tableStaffDirectory(staff: StaffRepository, clock: Clock): Staff
     },
     setDisabled: (username, disabled) => update(username, async () => ({ disabled })),
     resetPassword: (username, password) =>
-      update(username, async () => ({ passwordHash: await hashPassword(password) })),
+      update(username, async () => ({ passwordHash: await passwords.hash(password) })),
     update: (username, change) =>
       update(username, async (a) => ({
         role: change.role,
@@ -274,10 +285,15 @@ export const demoAccounts: readonly { username: string; role: Role; officeId?: s
   { username: 'inspector-b', role: 'inspector', officeId: 'OFFICE_YOUTING' },
 ];
 
-export async function seedDemoAccounts(staff: StaffRepository, password: string, now: Date) {
+export async function seedDemoAccounts(
+  staff: StaffRepository,
+  passwords: PasswordHasher,
+  password: string,
+  now: Date,
+) {
   const missing = [];
   for (const d of demoAccounts) if (!(await staff.get(d.username))) missing.push(d);
-  const hash = missing.length ? await hashPassword(password) : '';
+  const hash = missing.length ? await passwords.hash(password) : '';
   for (const d of missing) {
     await staff.create({
       ...d,

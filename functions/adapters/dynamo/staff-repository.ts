@@ -5,30 +5,12 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Role } from '../../domain/staff.js';
+import type { StaffAccount, StaffRepository } from '../../services/staff-ports.js';
 import { keys } from '../table-design.js';
 import { queryAll } from './query-all.js';
 import { withStoreRetry } from './retry.js';
 
-export interface StaffAccount {
-  username: string;
-  role: Role;
-  officeId?: string | undefined;
-  /** Name shown to colleagues (e.g. 张科长); optional. */
-  displayName?: string | undefined;
-  passwordHash: string;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StaffRepository {
-  get(username: string): Promise<StaffAccount | undefined>;
-  /** Creates the account unless the username is taken; returns false when it was. */
-  create(account: StaffAccount): Promise<boolean>;
-  save(account: StaffAccount): Promise<void>;
-  list(): Promise<StaffAccount[]>;
-}
+export type { StaffAccount, StaffRepository };
 
 /** Staff accounts live in the case table too (pk STAFF#<username>); the list uses the byStatus index. */
 export function createStaffRepository(client: DynamoDBClient, tableName: string): StaffRepository {

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { PasswordHasher } from '../../services/staff-ports.js';
 
 /** scrypt with N=2^15: a slow, salted hash for staff passwords (tens of ms per check). */
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -24,3 +25,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(saltB64, 'base64'));
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
+
+/** The scrypt hasher the staff-accounts service uses for local accounts. */
+export const scryptPasswords: PasswordHasher = {
+  hash: hashPassword,
+  verify: verifyPassword,
+  unmatchable: DUMMY_PASSWORD_HASH,
+};

@@ -16,25 +16,10 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Principal } from '../../domain/staff.js';
+import type { TokenIssuer, TokenVerifier, VerifiedPrincipal } from '../../services/staff-ports.js';
 import { principalFromClaims } from './claims.js';
 
-/** A verified token: who it names, and what the session check needs (version `sv`, issued-at). */
-export interface VerifiedPrincipal extends Principal {
-  readonly sessionVersion?: number | undefined;
-  readonly issuedAt: number;
-}
-
-export interface TokenVerifier {
-  /** The principal the token names; throws on any invalid token (also one without `exp` or `iat`). */
-  verify(token: string): Promise<VerifiedPrincipal>;
-}
-
-export interface TokenIssuer {
-  /** `sessionVersion` is the account's current session version (see services/sessions.ts). */
-  sign(principal: Principal, sessionVersion?: number): Promise<string>;
-  readonly ttlSeconds: number;
-}
+export type { TokenIssuer, TokenVerifier, VerifiedPrincipal };
 
 export function createJwtVerifier(opts: {
   keys: JWTVerifyGetKey;

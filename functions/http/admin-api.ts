@@ -6,15 +6,12 @@ import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { HolidayYearSchema } from './schemas/actions.js';
 import { CatalogInputSchema } from './schemas/catalog.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import { deniedResponses, ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import { AccountChangeSchema, AccountSchema } from './schemas/staff.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 
-const denied = {
-  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-  403: { description: 'Admins only', content: json(ErrorBodySchema) },
-};
+const denied = deniedResponses('Admins only');
 
 const updateAccountRoute = createRoute({
   method: 'patch',

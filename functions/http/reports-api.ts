@@ -11,7 +11,7 @@ import { readNotice, requireNoticeReader } from '../services/reports/notice-acce
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { noticeCsv, noticeWorkbook } from './reports/exports.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import { deniedResponses, ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import {
   MonthParamSchema,
   NoticeQuerySchema,
@@ -24,10 +24,7 @@ import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const denied = {
-  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-  403: { description: 'Role not allowed', content: json(ErrorBodySchema) },
-};
+const denied = deniedResponses();
 
 const routes = {
   list: createRoute({

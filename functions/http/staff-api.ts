@@ -8,7 +8,7 @@ import { login, staffAdmin } from '../services/staff-accounts.js';
 import { revealReporter, staffCaseView } from '../services/staff-cases.js';
 import { type AuthEnv, clearSessionCookie, clientIp, setSessionCookie } from './auth.js';
 import type { AppDeps } from './deps.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import { deniedResponses, ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
 import {
   AccountSchema,
   CaseListQuerySchema,
@@ -23,10 +23,7 @@ import {
 } from './schemas/staff.js';
 import { validationHook } from './validation.js';
 
-const denied = {
-  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-  403: { description: 'Role not allowed', content: json(ErrorBodySchema) },
-};
+const denied = deniedResponses();
 const codeParam = z.object({ trackingCode: z.string().min(1).max(40) });
 const userParam = z.object({ username: z.string().min(1).max(64) });
 

@@ -4,16 +4,13 @@ import { templatesFor } from '../domain/reference/reply-templates.js';
 import { queueCounts, searchCases } from '../services/case-lists.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import { deniedResponses, errorResponses, json, staffSecurity } from './schemas/common.js';
 import { CaseSummarySchema } from './schemas/staff.js';
 import { CaseSearchSchema, QueueCountsSchema, ReplyTemplateSchema } from './schemas/workbench.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 
-const denied = {
-  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-  403: { description: 'Role not allowed', content: json(ErrorBodySchema) },
-};
+const denied = deniedResponses();
 
 const routes = {
   counts: createRoute({

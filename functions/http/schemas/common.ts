@@ -32,6 +32,12 @@ export const ErrorBodySchema = z
   })
   .openapi('Error');
 
+/** The 401 and 403 answers of a staff route (OpenAPI): not logged in, or a role the route refuses. */
+export const deniedResponses = (forbidden = 'Role not allowed') => ({
+  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+  403: { description: forbidden, content: json(ErrorBodySchema) },
+});
+
 export const errorResponses = {
   400: {
     description: 'Invalid input; `fields` names each bad field',

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startLoopbackWorker } from './loopback-worker.js';
 
 export interface EmbeddedStore {
   endpoint: string;
@@ -20,25 +19,10 @@ export async function startEmbeddedStore(
     unpatched?: boolean;
   } = {},
 ): Promise<EmbeddedStore> {
-  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: {
-      path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined,
-      port: opts.port,
-      unpatched: opts.unpatched === true,
-    },
+  // dynalite closes its LevelDB when its server closes, before the worker answers `close`.
+  return startLoopbackWorker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined,
+    port: opts.port,
+    unpatched: opts.unpatched === true,
   });
-  const [ready] = (await Promise.race([
-    once(worker, 'message'),
-    once(worker, 'error').then(([e]) => {
-      throw e;
-    }),
-  ])) as [{ port: number }];
-  return {
-    endpoint: `http://127.0.0.1:${ready.port}`,
-    async close() {
-      worker.postMessage('close');
-      await once(worker, 'message'); // dynalite closes its LevelDB when its server closes
-      await worker.terminate();
-    },
-  };
 }

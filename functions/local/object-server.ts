@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ObjectStore } from '../services/object-store.js';
+import { startLoopbackWorker } from './loopback-worker.js';
 
 export interface EmbeddedObjectServer {
   endpoint: string;
@@ -23,22 +22,15 @@ export async function startObjectServer(
 ): Promise<EmbeddedObjectServer> {
   const directory = opts.dataDir ? join(opts.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'duban-s3-'));
   mkdirSync(directory, { recursive: true, mode: 0o700 });
-  const worker = new Worker(new URL('./object-server-worker.mjs', import.meta.url), {
-    workerData: { directory, bucket: LOCAL_EVIDENCE_BUCKET },
+  const server = await startLoopbackWorker(new URL('./object-server-worker.mjs', import.meta.url), {
+    directory,
+    bucket: LOCAL_EVIDENCE_BUCKET,
   });
-  const [ready] = (await Promise.race([
-    once(worker, 'message'),
-    once(worker, 'error').then(([e]) => {
-      throw e;
-    }),
-  ])) as [{ port: number }];
   return {
-    endpoint: `http://127.0.0.1:${ready.port}`,
+    endpoint: server.endpoint,
     bucket: LOCAL_EVIDENCE_BUCKET,
     async close() {
-      worker.postMessage('close');
-      await once(worker, 'message');
-      await worker.terminate();
+      await server.close();
       if (!opts.dataDir) rmSync(directory, { recursive: true, force: true });
     },
   };

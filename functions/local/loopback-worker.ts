@@ -1,0 +1,30 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+
+export interface LoopbackWorker {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server script on a worker thread of this process. The script posts `{ port }` once it
+ * listens on loopback, and answers the message `close` once its server (and whatever it holds open)
+ * is closed; a failure to start rejects.
+ */
+export async function startLoopbackWorker(script: URL, workerData: unknown): Promise<LoopbackWorker> {
+  const worker = new Worker(script, { workerData });
+  const [ready] = (await Promise.race([
+    once(worker, 'message'),
+    once(worker, 'error').then(([e]) => {
+      throw e;
+    }),
+  ])) as [{ port: number }];
+  return {
+    endpoint: `http://127.0.0.1:${ready.port}`,
+    async close() {
+      worker.postMessage('close');
+      await once(worker, 'message');
+      await worker.terminate();
+    },
+  };
+}

@@ -184,7 +184,12 @@ export class StatelessStack extends Stack {
       table: props.table,
       tableAccess: 'readwrite',
       timeout: Duration.seconds(60),
-      environment: { REPORTER_KEY_ARN: props.reporterKey.keyArn, MAIL_FROM: mailFrom },
+      environment: {
+        REPORTER_KEY_ARN: props.reporterKey.keyArn,
+        MAIL_FROM: mailFrom,
+        // Links in staff e-mail (a published notice's page).
+        STAFF_BASE_URL: props.staffBaseUrl,
+      },
     }).fn;
     props.table.grantStreamRead(notifyFn);
     props.reporterKey.grantDecrypt(notifyFn);

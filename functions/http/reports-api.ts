@@ -81,6 +81,7 @@ export const reportDeps = (deps: AppDeps): ReportDeps => ({
   catalog: deps.catalog,
   calendar: deps.calendar,
   clock: deps.clock,
+  notify: deps.notify,
 });
 
 export function reportsApi(deps: AppDeps) {

@@ -344,6 +344,8 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       (s as unknown as { maxConnections: number }).maxConnections = limits.maxConnections;
     });
     url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
+    // Links in staff e-mail (a published notice) point at this server.
+    channels.deliveryDeps.staffBaseUrl = url;
   }
 
   return {

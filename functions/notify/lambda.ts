@@ -2,13 +2,14 @@
  * Notification delivery on AWS: the table's stream (only case items holding pending notifications,
  * by the event source's filter) and a one-minute schedule (retries with backoff) both run the same
  * delivery service as the embedded runtime's poller. SES v2 sends e-mail, SNS sends SMS.
- * Environment: TABLE_NAME, REPORTER_KEY_ARN, MAIL_FROM; optional SMS_SENDER_ID.
+ * Environment: TABLE_NAME, REPORTER_KEY_ARN, MAIL_FROM; optional SMS_SENDER_ID, STAFF_BASE_URL (links).
  */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { awsChannelDeps } from '../adapters/aws-channels.js';
 import { awsCoreDeps } from '../adapters/aws-core.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
+import { notificationHolderOf } from '../adapters/dynamo/notification-store.js';
 import { sesMailSender } from '../adapters/notify/ses-mail-sender.js';
 import { snsSmsSender } from '../adapters/notify/sns-sms-sender.js';
 import { type DeliveryDeps, deliverCase, deliverDue } from '../services/notification-delivery.js';
@@ -21,18 +22,22 @@ const deps: DeliveryDeps = {
   vault: createReporterVault(kmsKeyring(process.env.REPORTER_KEY_ARN ?? '')),
   mail: sesMailSender(new SESv2Client({}), process.env.MAIL_FROM ?? ''),
   sms: snsSmsSender(new SNSClient({}), process.env.SMS_SENDER_ID || undefined),
+  staffBaseUrl: process.env.STAFF_BASE_URL || undefined,
 };
 
 interface StreamEvent {
-  Records?: { eventID?: string; dynamodb?: { Keys?: { pk?: { S?: string } } } }[];
+  Records?: { eventID?: string; dynamodb?: { Keys?: { pk?: { S?: string }; sk?: { S?: string } } } }[];
 }
 
-/** Case ids of the stream records (pk CASE#<id>). */
+const holderOf = (r: NonNullable<StreamEvent['Records']>[number]) =>
+  notificationHolderOf(r.dynamodb?.Keys?.pk?.S, r.dynamodb?.Keys?.sk?.S);
+
+/** Ids of the items holding notifications in the stream records: cases and published notices. */
 export function caseIdsOf(event: StreamEvent): string[] {
   const ids = new Set<string>();
   for (const r of event.Records ?? []) {
-    const pk = r.dynamodb?.Keys?.pk?.S;
-    if (pk?.startsWith('CASE#')) ids.add(pk.slice('CASE#'.length));
+    const id = holderOf(r);
+    if (id) ids.add(id);
   }
   return [...ids];
 }
@@ -50,7 +55,7 @@ export async function handler(event: StreamEvent) {
       await deliverCase(deps, id);
     } catch (e) {
       core.logger.error('notification delivery failed', { caseId: id, error: (e as Error).name });
-      const rec = event.Records.find((r) => r.dynamodb?.Keys?.pk?.S === `CASE#${id}`);
+      const rec = event.Records.find((r) => holderOf(r) === id);
       if (rec?.eventID) failures.push({ itemIdentifier: rec.eventID });
     }
   }

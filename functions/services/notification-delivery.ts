@@ -39,6 +39,8 @@ export interface DeliveryDeps {
   clock: Clock;
   logger: Logger;
   retry?: { maxAttempts?: number; baseDelayMs?: number } | undefined;
+  /** Base URL of the staff site, for links in staff e-mail (a published notice). */
+  staffBaseUrl?: string | undefined;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -158,7 +160,7 @@ async function deliverOne(deps: DeliveryDeps, n: PendingNotification, catalog: C
     for (const s of staff) {
       if (!s.email || !s.emailKinds.includes(n.kind)) continue;
       const email = s.email;
-      const text = renderNotification(n, { catalog, locale: s.locale });
+      const text = renderNotification(n, { catalog, locale: s.locale, staffBaseUrl: deps.staffBaseUrl });
       const key = `${n.id}.email.${s.username}`;
       await once(deps, key, () => deps.mail.send({ to: email, ...text, dedupeKey: key }));
     }

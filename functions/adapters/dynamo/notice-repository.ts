@@ -11,6 +11,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { noticeHolderId } from '../../domain/reports/notice-mail.js';
 import type {
   NoticeIssue,
   NoticeStore,
@@ -77,17 +78,25 @@ export function createNoticeStore(client: DynamoDBClient, tableName: string): No
       throw new Error('could not claim an issue number');
     },
 
-    async putNextVersion(notice) {
+    async putNextVersion(notice, notify) {
       for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
         const existing = await versionsOf(notice.month, false);
         const version = existing.reduce((m, v) => Math.max(m, Number(v.version)), 0) + 1;
         const full: PublishedNotice = { ...notice, version };
         const { report, ...summary } = full;
+        const pending = notify?.(full) ?? [];
         const item = {
           ...keys.notice(notice.month, version),
           ...summary,
           generatedAt: report.generatedAt,
           body: gzipSync(JSON.stringify(full)),
+          // Its notifications, in the same put (see notification-store: the holder of a notice id).
+          ...(pending.length > 0
+            ? {
+                pendingNotifications: pending,
+                ...keys.pendingNotification(notice.publishedAt, noticeHolderId(notice.month, version)),
+              }
+            : {}),
         };
         if (await putNew(item)) return full;
       }

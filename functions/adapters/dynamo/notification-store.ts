@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type PendingNotification, recipientKey } from '../../domain/lifecycle/notifications.js';
+import { noticeHolderId, parseNoticeHolderId } from '../../domain/reports/notice-mail.js';
 import type {
   DeadLetter,
   DeadLetters,
@@ -34,6 +35,22 @@ const isConditionFailure = (e: unknown) =>
 
 function earliest(list: readonly PendingNotification[]): string {
   return list.map((n) => n.nextAttemptAt).sort()[0] ?? '';
+}
+
+/**
+ * The item holding a notification's pending list: a case (`<case id>`), or a published notice version
+ * (`notice:<month>:<version>`, written with its notifications when it was published).
+ */
+export function notificationHolderKey(holderId: string) {
+  const notice = parseNoticeHolderId(holderId);
+  return notice ? keys.notice(notice.month, notice.version) : keys.case(holderId);
+}
+
+/** The holder id of a table item's keys (stream records), or undefined for items that hold none. */
+export function notificationHolderOf(pk: string | undefined, sk: string | undefined): string | undefined {
+  if (pk?.startsWith('CASE#')) return pk.slice('CASE#'.length);
+  const m = pk === keys.noticePartition() ? /^(\d{4}-\d{2})#V(\d+)$/.exec(sk ?? '') : null;
+  return m ? noticeHolderId(m[1] as string, Number(m[2])) : undefined;
 }
 
 export function createNotificationQueue(client: DynamoDBClient, tableName: string): NotificationQueue {
@@ -61,7 +78,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
         client.send(
           new GetItemCommand({
             TableName: tableName,
-            Key: marshall(keys.case(caseId)),
+            Key: marshall(notificationHolderKey(caseId)),
             ConsistentRead: true,
             ProjectionExpression: 'pendingNotifications',
           }),
@@ -76,7 +93,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
           client.send(
             new UpdateItemCommand({
               TableName: tableName,
-              Key: marshall(keys.case(caseId)),
+              Key: marshall(notificationHolderKey(caseId)),
               UpdateExpression: 'SET notifyLease = :until',
               ConditionExpression:
                 'attribute_exists(pendingNotifications) AND (attribute_not_exists(notifyLease) OR notifyLease < :now)',
@@ -93,7 +110,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
     async settle(caseId, count, remaining) {
       const base = {
         TableName: tableName,
-        Key: marshall(keys.case(caseId)),
+        Key: marshall(notificationHolderKey(caseId)),
         ConditionExpression: 'size(#pn) = :n',
       };
       const entry = remaining.length > 0 ? keys.pendingNotification(earliest(remaining), caseId) : undefined;
@@ -132,7 +149,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
         client.send(
           new UpdateItemCommand({
             TableName: tableName,
-            Key: marshall(keys.case(caseId)),
+            Key: marshall(notificationHolderKey(caseId)),
             ConditionExpression: 'attribute_exists(pk)',
             UpdateExpression:
               'SET #pn = list_append(if_not_exists(#pn, :none), :add), notifyPk = :pk, notifySk = :sk',

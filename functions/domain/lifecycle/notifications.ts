@@ -60,10 +60,24 @@ export interface NotificationParams {
   readonly status?: string | undefined;
   /** Issue label of a monthly notice (e.g. 2026年第11期). */
   readonly issue?: string | undefined;
+  /** A published notice: its month (yyyy-mm), page (path on the staff site), the reader's figures and rank. */
+  readonly month?: string | undefined;
+  readonly path?: string | undefined;
+  readonly figures?: NoticeFigures | undefined;
+  readonly rank?: number | undefined;
   /** Access code sealed with the reporter vault (mailbox auto-reply); opened only at delivery. */
   readonly sealedAccessCode?: string | undefined;
   /** Reply address for a mailbox auto-reply, sealed with the reporter vault. */
   readonly sealedAddress?: string | undefined;
+}
+
+/** Headline figures of a notice for one reader (the district, or one office). */
+export interface NoticeFigures {
+  readonly received: number;
+  readonly closed: number;
+  readonly onTimeRate: number | null;
+  readonly satisfactionRate: number | null;
+  readonly overdueOpen: number;
 }
 
 export interface Notification {

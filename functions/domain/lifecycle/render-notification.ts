@@ -6,7 +6,7 @@
 import { caseStatuses } from '../case-status.js';
 import { type Catalog, findOffice } from '../reference/catalog.js';
 import { formatTrackingCode } from '../tracking-code.js';
-import type { Notification } from './notifications.js';
+import type { Notification, NotificationParams } from './notifications.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -48,11 +48,49 @@ function officeName(catalog: Catalog, id: string | undefined, locale: Locale): s
   return locale === 'en' ? office.nameEn : office.name;
 }
 
+/** A month (yyyy-mm) in words: 2026年3月 / March 2026. */
+export function monthInWords(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  if (locale !== 'en') return `${y}年${m}月`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
+const percent = (r: number | null | undefined) =>
+  r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;
+
+/** A published notice: the reader's headline figures (the district's, or their office's) and the link. */
+function noticeText(p: NotificationParams, office: string, opts: RenderOptions): string {
+  const en = opts.locale === 'en';
+  const issue = p.issue ?? '';
+  const month = p.month ? monthInWords(p.month, opts.locale) : '';
+  const head = en
+    ? `Monthly notice ${issue}${month ? ` (${month})` : ''} was published.`
+    : `月度督查通报${issue}${month ? `（${month}）` : ''}已发布。`;
+  const f = p.figures;
+  const link = p.path ? `${(opts.staffBaseUrl ?? '').replace(/\/$/, '')}${p.path}` : '';
+  const read = link ? (en ? ` Read it: ${link}` : `查看通报：${link}`) : '';
+  if (!f) return `${head}${read}`;
+  const who = p.officeId ? office : en ? 'District' : '全区';
+  const rank = p.rank ? (en ? `; ranked ${p.rank} on on-time rate` : `，按时办结率排名第 ${p.rank}`) : '';
+  const figures = en
+    ? ` ${who}: ${f.received} received, ${f.closed} closed, on time ${percent(f.onTimeRate)}, satisfied ${percent(f.satisfactionRate)}, ${f.overdueOpen} overdue and open${rank}.`
+    : `${who}：受理 ${f.received} 件，销号 ${f.closed} 件，按时办结率 ${percent(f.onTimeRate)}，满意率 ${percent(f.satisfactionRate)}，逾期未办结 ${f.overdueOpen} 件${rank}。`;
+  return `${head}${figures}${read}`;
+}
+
+export interface RenderOptions {
+  catalog: Catalog;
+  locale: Locale;
+  accessCode?: string | undefined;
+  /** Base URL of the staff site, for links (a published notice); without it links are paths. */
+  staffBaseUrl?: string | undefined;
+}
+
 /** Subject and body of one notification for one reader. */
-export function renderNotification(
-  n: Notification,
-  opts: { catalog: Catalog; locale: Locale; accessCode?: string | undefined },
-): RenderedText {
+export function renderNotification(n: Notification, opts: RenderOptions): RenderedText {
   const { catalog, locale } = opts;
   const en = locale === 'en';
   const p = n.params ?? {};
@@ -125,7 +163,7 @@ export function renderNotification(
       case 'monthly_notice':
         return `${en ? n.messageEn : n.message}（${caseLabel}）`;
       case 'notice_published':
-        return t(`月度督查通报${p.issue ?? ''}已发布。`, `Monthly notice ${p.issue ?? ''} was published.`);
+        return noticeText(p, office, opts);
       case 'receipt':
         return t(
           `您的投诉已受理，查询码 ${code}。请凭查询码和提交时获得的密码查询办理进度。`,
@@ -162,6 +200,8 @@ export function renderNotification(
     status_changed: ['投诉办理进度', 'Complaint progress'],
     rate_request: ['投诉已办结，请评价', 'Complaint closed: please rate'],
   };
+  if (n.kind === 'notice_published')
+    subjects[n.kind] = [`月度督查通报${p.issue ?? ''}已发布`, `Monthly notice ${p.issue ?? ''} published`];
   const [zhSubject, enSubject] = subjects[n.kind] ?? [
     `督办通知：${caseLabel}`,
     `Duban notification: ${caseLabel}`,

@@ -4,12 +4,14 @@
  * that drafts last month's notice on the 1st and tells the leaders.
  */
 import type { CaseRecord } from '../../domain/case.js';
+import { pendingNotifications } from '../../domain/lifecycle/notifications.js';
 import { addMonths, monthBounds, monthOf } from '../../domain/reports/month.js';
 import {
   computeMonthlyReport,
   defaultReportThresholds,
   type MonthlyReport,
 } from '../../domain/reports/monthly-report.js';
+import { noticeHolderId, noticeNotifications } from '../../domain/reports/notice-mail.js';
 import { validationError } from '../errors.js';
 import type { CalendarSource, CatalogSource, Clock } from '../ports.js';
 import type { NoticeStore, ProgressListener, PublishedNotice, ReportCaseSource } from './ports.js';
@@ -20,6 +22,8 @@ export interface ReportDeps {
   catalog: CatalogSource;
   calendar: CalendarSource;
   clock: Clock;
+  /** Wakes notification delivery after a publish (embedded runtime); optional. */
+  notify?: (() => void) | undefined;
 }
 
 export const ISSUING_BODY = '区“双减”工作领导小组办公室';
@@ -77,7 +81,10 @@ export async function draftNotice(
   };
 }
 
-/** Publishes a fresh computation of the month as the next version; earlier versions stay readable. */
+/**
+ * Publishes a fresh computation of the month as the next version; earlier versions stay readable.
+ * The version is written with its e-mail to leaders and offices (notice-mail.ts) in one put.
+ */
 export async function publishNotice(
   deps: ReportDeps,
   month: string,
@@ -86,15 +93,27 @@ export async function publishNotice(
 ): Promise<PublishedNotice> {
   const draft = await draftNotice(deps, month);
   const issue = await deps.notices.claimIssue(month);
-  return deps.notices.putNextVersion({
-    month,
-    issue,
-    publishedAt: deps.clock.now().toISOString(),
-    publishedBy,
-    issuingBody: draft.issuingBody,
-    requirements: requirements?.trim() || draft.requirements,
-    report: draft.report,
-  });
+  const publishedAt = deps.clock.now().toISOString();
+  const published = await deps.notices.putNextVersion(
+    {
+      month,
+      issue,
+      publishedAt,
+      publishedBy,
+      issuingBody: draft.issuingBody,
+      requirements: requirements?.trim() || draft.requirements,
+      report: draft.report,
+    },
+    (notice) =>
+      pendingNotifications(
+        noticeHolderId(notice.month, notice.version),
+        1,
+        publishedAt,
+        noticeNotifications(notice),
+      ),
+  );
+  deps.notify?.();
+  return published;
 }
 
 /** The month the scheduled job drafts: the one before `now` (Asia/Shanghai). */

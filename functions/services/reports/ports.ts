@@ -1,5 +1,6 @@
 /** Ports the monthly notice (月度督查通报) needs; the DynamoDB adapters implement them. */
 import type { CaseRecord } from '../../domain/case.js';
+import type { PendingNotification } from '../../domain/lifecycle/notifications.js';
 import type { MonthlyReport } from '../../domain/reports/monthly-report.js';
 
 export interface MonthCases {
@@ -48,8 +49,15 @@ export type NoticeSummary = Omit<PublishedNotice, 'report'> & { readonly generat
 export interface NoticeStore {
   /** The 期号 of `month`: the one it already holds, else the next free number of its year. */
   claimIssue(month: string): Promise<NoticeIssue>;
-  /** Stores the next version of the month's notice; never overwrites (conditional put, retried on a race). */
-  putNextVersion(notice: Omit<PublishedNotice, 'version'>): Promise<PublishedNotice>;
+  /**
+   * Stores the next version of the month's notice; never overwrites (conditional put, retried on a
+   * race). `notify` gives the notifications of the version it is about to write: they are stored on the
+   * version's item in the same put (pending, delivered like case notifications).
+   */
+  putNextVersion(
+    notice: Omit<PublishedNotice, 'version'>,
+    notify?: (notice: PublishedNotice) => readonly PendingNotification[],
+  ): Promise<PublishedNotice>;
   get(month: string, version?: number): Promise<PublishedNotice | undefined>;
   list(): Promise<NoticeSummary[]>;
   /** Claims the scheduled run that drafts `month` (exactly once, across retries and instances). */

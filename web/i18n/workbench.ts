@@ -1,3 +1,4 @@
+import { channelNamesIn } from '../../functions/domain/channel-names.js';
 import type { MessagesOf } from './types.js';
 
 /** The staff workbench (工作台): queues, search, the case page and its action forms. */
@@ -178,7 +179,7 @@ export const zh = {
     empty: '空文件',
     too_many: '超过 5 张',
   } as Record<string, string>,
-  channels: { web: '网上投诉', hotline: '电话', mailbox: '信件', email: '电子邮件', inspection: '明察暗访' },
+  channels: channelNamesIn('zh-CN'),
   by: (who: string) => `（${who}）`,
   system: '系统',
   citizen: '群众',
@@ -379,13 +380,7 @@ export const en: MessagesOf<typeof zh> = {
     empty: 'empty file',
     too_many: 'more than 5 photos',
   },
-  channels: {
-    web: 'Web',
-    hotline: 'Phone',
-    mailbox: 'Letter',
-    email: 'E-mail',
-    inspection: 'Inspection visit',
-  },
+  channels: channelNamesIn('en'),
   by: (who) => ` (${who})`,
   system: 'system',
   citizen: 'citizen',

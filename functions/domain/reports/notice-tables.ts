@@ -4,6 +4,7 @@
  * with the JSON.
  */
 import { channels } from '../case.js';
+import { channelNamesIn } from '../channel-names.js';
 import { formatTrackingCode } from '../tracking-code.js';
 import type { Figures } from './figures.js';
 import { type HeadlineFigure, headlineFigures, type MonthlyReport } from './monthly-report.js';
@@ -59,13 +60,8 @@ const DECIMAL_FIGURES = new Set<HeadlineFigure>(['meanWorkingDaysToClose', 'p90W
 const kindOf = (k: HeadlineFigure): ColumnKind =>
   RATE_FIGURES.has(k) ? 'rate' : DECIMAL_FIGURES.has(k) ? 'decimal' : 'int';
 
-export const channelLabels: Record<string, string> = {
-  web: '网站',
-  hotline: '热线电话',
-  mailbox: '举报信箱',
-  email: '电子邮件',
-  inspection: '明察暗访',
-};
+/** Channel names in the notice (a Chinese document) and its exports. */
+export const channelLabels: Record<string, string> = channelNamesIn('zh-CN');
 export const measureLabels: Record<string, string> = {
   opened: '启动问责（待定措施）',
   interview: '约谈',

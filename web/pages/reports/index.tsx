@@ -5,8 +5,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { canPublishNotice, noticeScope } from '../../../functions/domain/authorization.js';
+import type { Channel } from '../../../functions/domain/case.js';
 import { addMonths, MONTH_PATTERN, monthOf } from '../../../functions/domain/reports/month.js';
-import { channelLabels } from '../../../functions/domain/reports/notice-tables.js';
 import type { AuthEnv } from '../../../functions/http/auth.js';
 import type { AppDeps } from '../../../functions/http/deps.js';
 import { reportDeps } from '../../../functions/http/reports-api.js';
@@ -215,7 +215,7 @@ export function reportPages(deps: AppDeps) {
         title: l.channels,
         svg: pieChart(
           Object.entries(rep.overall.receivedByChannel).map(([k, v]) => ({
-            name: channelLabels[k] ?? k,
+            name: t.workbench.channels[k as Channel] ?? k,
             value: v,
           })),
         ),

@@ -82,6 +82,35 @@ export const statusLabels: Record<string, string> = {
 /** Columns of the per-unit tables (office, category, area). */
 const unitColumns = headlineFigures.map((k) => ({ header: figureLabels[k], kind: kindOf(k) }));
 const unitCells = (f: Figures): Cell[] => headlineFigures.map((k) => f[k] as number | null);
+
+/** A table of named units (categories, areas), one row of headline figures each. */
+const unitTable = (
+  key: string,
+  title: string,
+  unitHeader: string,
+  units: readonly { name: string; figures: Figures }[],
+): NoticeTable => ({
+  key,
+  title,
+  columns: [{ header: unitHeader, kind: 'text' }, ...unitColumns],
+  rows: units.map((u) => [u.name, ...unitCells(u.figures)]),
+});
+
+/** A two-column table of labelled counts (channels, accountability measures). */
+const countTable = (
+  key: string,
+  title: string,
+  labelHeader: string,
+  counts: readonly (readonly [string, number])[],
+): NoticeTable => ({
+  key,
+  title,
+  columns: [
+    { header: labelHeader, kind: 'text' },
+    { header: '件数', kind: 'int' },
+  ],
+  rows: counts,
+});
 /** A Shanghai date (YYYY-MM-DD) of an ISO instant. */
 const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -110,27 +139,14 @@ export function noticeTables(r: MonthlyReport): NoticeTable[] {
       columns: [{ header: '排名', kind: 'int' }, { header: '单位', kind: 'text' }, ...unitColumns],
       rows: r.offices.map((o) => [o.rank, o.name, ...unitCells(o.figures)]),
     },
-    {
-      key: 'categories',
-      title: '分类统计',
-      columns: [{ header: '类别', kind: 'text' }, ...unitColumns],
-      rows: r.categories.map((c) => [c.name, ...unitCells(c.figures)]),
-    },
-    {
-      key: 'areas',
-      title: '分区统计',
-      columns: [{ header: '镇街', kind: 'text' }, ...unitColumns],
-      rows: r.areas.map((a) => [a.name, ...unitCells(a.figures)]),
-    },
-    {
-      key: 'channels',
-      title: '受理渠道',
-      columns: [
-        { header: '渠道', kind: 'text' },
-        { header: '件数', kind: 'int' },
-      ],
-      rows: channels.map((c) => [channelLabels[c] ?? c, r.overall.receivedByChannel[c]]),
-    },
+    unitTable('categories', '分类统计', '类别', r.categories),
+    unitTable('areas', '分区统计', '镇街', r.areas),
+    countTable(
+      'channels',
+      '受理渠道',
+      '渠道',
+      channels.map((c) => [channelLabels[c] ?? c, r.overall.receivedByChannel[c]] as const),
+    ),
     {
       key: 'followUp',
       title: '回访情况',
@@ -157,15 +173,12 @@ export function noticeTables(r: MonthlyReport): NoticeTable[] {
         ],
       ),
     },
-    {
-      key: 'accountability',
-      title: '问责情况',
-      columns: [
-        { header: '问责措施', kind: 'text' },
-        { header: '件数', kind: 'int' },
-      ],
-      rows: Object.entries(r.overall.accountabilityByMeasure).map(([m, n]) => [measureLabels[m] ?? m, n]),
-    },
+    countTable(
+      'accountability',
+      '问责情况',
+      '问责措施',
+      Object.entries(r.overall.accountabilityByMeasure).map(([m, n]) => [measureLabels[m] ?? m, n] as const),
+    ),
     {
       key: 'criticized',
       title: '点名通报',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVIDENCE_BYTES } from '../../functions/domain/evidence/evidence.js';
 import type { Logger } from '../../functions/services/ports.js';
 import { CAMERA_MAKE, GPS_LATITUDE_BYTES, makeJpeg, makePng, XMP_MARKER } from '../support/images.js';
+import { formPost, pageGet } from '../support/pages.js';
 import { asStaff, json, login, testRuntime } from '../support/runtime.js';
 
 const logs: string[] = [];
@@ -115,6 +116,16 @@ describe('mail attachments become evidence', () => {
       { skipped: 'type', declaredType: 'image/jpeg' },
       { skipped: 'type', declaredType: 'text/plain' },
     ]);
+    // The case page's history says so in words (the dispatcher's page session).
+    const login = await pageGet(rt.app, '/staff/login');
+    const { cookies } = await formPost(rt.app, '/staff/login', login, {
+      username: 'dispatcher',
+      password: 'duban-demo',
+    });
+    const page = await pageGet(rt.app, `/staff/cases/${code}`, { cookie: cookies });
+    expect(page.html).toContain('举报邮箱'); // the channel's name
+    expect(page.html).toContain('邮件附件未保存');
+    expect(page.html).toContain('不是照片（只收 JPEG、PNG、WebP）');
     const filed = logs.find((l) => l.includes('"mail filed"') && l.includes(code)) ?? '';
     expect(JSON.parse(filed)).toMatchObject({
       attachmentsKept: 2,

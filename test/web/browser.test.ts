@@ -63,6 +63,8 @@ describe('citizens in Chromium', () => {
     });
     await page.click('button[value=upload]');
     await page.waitForSelector('.ev-gallery img');
+    // The element appears before its image has loaded (naturalWidth 0 until then, seen under load).
+    await page.waitForFunction("document.querySelector('.ev-gallery img')?.complete");
     const stagedLoaded = await page.evaluate("document.querySelector('.ev-gallery img').naturalWidth");
     await page.click('button[value=continue]');
     await page.check('input[name=anonymous][value=no]');

@@ -17,6 +17,7 @@ import './polyfills.js';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { loadCaseLifecycleDefinition, taskStates, waitState } from '../../workflows/definition.js';
 import type { WakeSweep } from '../adapters/dynamo/wake-index.js';
+import type { CaseRecord } from '../domain/case.js';
 import { executionName, type Logger, type WorkflowStart, type WorkflowStarter } from '../services/ports.js';
 import { runTask, type TaskInput, type TaskOutput, type WorkflowDeps } from '../workflow/tasks.js';
 
@@ -44,8 +45,10 @@ export interface RunnerStats {
   started: number;
   /** Starts refused because the backlog was full (the wake index still holds those cases). */
   dropped: number;
-  /** Sweeps of the wake index. */
+  /** Sweeps of the wake index (queries of every bucket). */
   sweeps: number;
+  /** Scheduling passes: the scheduler woke up and started what was due, as many batches as needed. */
+  passes: number;
   /** Most executions queued or running at once since the last resetStats(). */
   peakInFlight: number;
 }
@@ -73,11 +76,15 @@ export interface RunnerOptions {
    * tasks; a small number keeps a burst of intakes responsive while the workflows catch up behind it.
    */
   maxConcurrentExecutions?: number | undefined;
-  /** Due cases the scheduler starts per sweep; the next sweep waits until the batch has run. */
+  /** Wake executions the scheduler keeps in flight at most; it refills as they end, until nothing is due. */
   batchSize?: number | undefined;
   /** Queued starts kept in memory; beyond it a start is dropped (its case is due in the wake index). */
   maxBacklog?: number | undefined;
-  /** Longest real sleep of the scheduler between sweeps (picks up waits moved by people). */
+  /**
+   * Longest real sleep of the scheduler between passes, in real seconds whatever the clock speed (a
+   * fallback for wakes moved earlier by people: the runner's own tasks nudge it, and it otherwise
+   * sleeps until the index's next wake).
+   */
   pollSeconds?: number | undefined;
   /** Execution records kept for executions() (oldest forgotten first). */
   historySize?: number | undefined;
@@ -90,7 +97,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
   const batchSize = opts.batchSize ?? 64;
   const maxBacklog = opts.maxBacklog ?? 5_000;
   const historySize = opts.historySize ?? 10_000;
-  const pollMs = (opts.pollSeconds ?? Math.min(1, Math.max(0.1, deps.clock.realSecondsFor(3600_000)))) * 1000;
+  const pollMs = (opts.pollSeconds ?? 1) * 1000;
   const machine = new StateMachine(
     loadCaseLifecycleDefinition({
       WorkflowFunctionArn: LOCAL_FUNCTION_ARN,
@@ -98,14 +105,40 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
   );
 
   const records = new Map<string, ExecutionRecord>();
-  const queue: { name: string; caseId: string; start?: WorkflowStart | undefined }[] = [];
+  type Queued = { name: string; caseId: string; start?: WorkflowStart | undefined };
+  const queue: Queued[] = [];
+  const wakeQueue: Queued[] = [];
   const queued = new Set<string>();
   const active = new Map<string, { abort: () => void; done: Promise<void> }>();
   let tasksInFlight = 0;
   let stopping = false;
   let sweeping = false;
-  const stats: RunnerStats = { started: 0, dropped: 0, sweeps: 0, peakInFlight: 0 };
+  const stats: RunnerStats = { started: 0, dropped: 0, sweeps: 0, passes: 0, peakInFlight: 0 };
   let idleWaiters: (() => void)[] = [];
+
+  // The case as the previous task of its execution read it, for the next task's first read: a wake
+  // reads the case once instead of three times (Route's no-op, Check, Escalate's first attempt). Safe
+  // because every change is a conditional update on `version` (a stale first attempt conflicts and
+  // applyToFreshCase re-reads) and a change made meanwhile writes its own wake entry. Dropped on every
+  // write and when the execution ends.
+  const reads = new Map<string, CaseRecord>();
+  const taskDeps: WorkflowDeps = {
+    ...deps,
+    store: {
+      ...deps.store,
+      async getCase(id) {
+        const seen = reads.get(id);
+        if (seen) return seen;
+        const record = await deps.store.getCase(id);
+        if (record) reads.set(id, record);
+        return record;
+      },
+      async updateCase(current, next, pending) {
+        reads.delete(current.id);
+        await deps.store.updateCase(current, next, pending);
+      },
+    },
+  };
 
   const handler = async (raw: unknown): Promise<TaskOutput> => {
     const input = raw as TaskInput;
@@ -113,7 +146,7 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     if (stopping) return { caseId: input.caseId, decision: 'done' };
     tasksInFlight++;
     try {
-      const out = await runTask(deps, input);
+      const out = await runTask(taskDeps, input);
       if (out.decision === 'wait' && out.waitUntil) scheduler.nudge(out.waitUntil);
       return out;
     } finally {
@@ -133,27 +166,30 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     return r;
   }
 
-  function start(caseId: string, cycle = 1, input?: WorkflowStart) {
+  /** Queues an execution; false when it was not queued (already queued or running, stopping, or full). */
+  function start(caseId: string, cycle = 1, input?: WorkflowStart, wake = false): boolean {
     const name = executionName(caseId, cycle);
-    if (stopping || active.has(name) || queued.has(name)) return;
-    if (queue.length >= maxBacklog) {
+    if (stopping || active.has(name) || queued.has(name)) return false;
+    if (queue.length + wakeQueue.length >= maxBacklog) {
       stats.dropped++;
-      return;
+      return false;
     }
     record(name, caseId).status = 'queued';
-    queue.push({ name, caseId, start: input });
+    // A due case goes ahead of new complaints: its deadline has passed, a new complaint's route has not.
+    (wake ? wakeQueue : queue).push({ name, caseId, start: input });
     queued.add(name);
-    stats.peakInFlight = Math.max(stats.peakInFlight, queue.length + active.size);
+    stats.peakInFlight = Math.max(stats.peakInFlight, queue.length + wakeQueue.length + active.size);
     pump();
+    return true;
   }
 
   function pump() {
-    while (!stopping && active.size < slots && queue.length > 0) {
-      const next = queue.shift() as { name: string; caseId: string; start?: WorkflowStart };
+    while (!stopping && active.size < slots && (wakeQueue.length > 0 || queue.length > 0)) {
+      const next = (wakeQueue.shift() ?? queue.shift()) as Queued;
       queued.delete(next.name);
       run(next.name, next.caseId, next.start);
     }
-    if (queue.length === 0 && active.size === 0) {
+    if (queue.length === 0 && wakeQueue.length === 0 && active.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
@@ -198,21 +234,25 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
       abort: execution.abort,
       done: done.then(() => {
         active.delete(name);
+        reads.delete(caseId);
+        scheduler.finished(name);
         pump();
       }),
     });
   }
-
-  const idle = () =>
-    queue.length === 0 && active.size === 0
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => idleWaiters.push(resolve));
 
   const scheduler = createScheduler();
 
   function createScheduler() {
     let sleep: { until: number; controller: AbortController } | undefined;
     const stopSignal = new AbortController();
+    /** Wake executions this scheduler started that have not ended yet. */
+    const wakes = new Set<string>();
+    let onFinish: (() => void) | undefined;
+    const finishedOne = () =>
+      new Promise<void>((resolve) => {
+        onFinish = resolve;
+      });
 
     async function sleepUntil(next: string | undefined) {
       const now = deps.clock.now().getTime();
@@ -246,26 +286,48 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
       }
     }
 
+    /**
+     * One scheduling pass: keeps up to `batchSize` wake executions in flight and refills from the
+     * wake index as they finish, until the index has nothing more due. It never waits for unrelated
+     * executions (intake's routes), so a burst of complaints cannot hold due escalations back.
+     */
+    async function pass(sweep: NonNullable<RunnerOptions['sweep']>): Promise<string | undefined> {
+      // Cases started in this pass: one still due after its run did not move its wake (e.g. the store
+      // refused the write); it waits for the next pass instead of spinning.
+      const tried = new Set<string>();
+      let next: string | undefined;
+      const limit = batchSize * 2; // room for the in-flight entries, which are due too
+      while (!stopping) {
+        while (!stopping && wakes.size > batchSize / 2) await finishedOne();
+        if (stopping) break;
+        stats.sweeps++;
+        const found = await sweep(deps.clock.now(), limit);
+        next = found.next;
+        const untried = found.due.filter((d) => !tried.has(d.id));
+        const fresh = untried.slice(0, batchSize - wakes.size);
+        let full = false;
+        for (const d of fresh) {
+          tried.add(d.id);
+          if (start(d.id, d.cycle, undefined, true)) wakes.add(executionName(d.id, d.cycle));
+          else if (queue.length + wakeQueue.length >= maxBacklog) full = true;
+        }
+        // The sweep saw every due entry and all are started (or the backlog is full): the pass is over.
+        if (full || (found.due.length < limit && fresh.length === untried.length)) break;
+        if (fresh.length === 0) {
+          if (wakes.size === 0) break;
+          await finishedOne();
+        }
+      }
+      return next;
+    }
+
     async function loop(sweep: NonNullable<RunnerOptions['sweep']>) {
       while (!stopping) {
         sweeping = true;
         let next: string | undefined;
         try {
-          // Cases started in this round: one still due after its run did not move its wake
-          // (e.g. the store refused the write); it waits for the next round instead of spinning.
-          const tried = new Set<string>();
-          while (!stopping) {
-            stats.sweeps++;
-            const found = await sweep(deps.clock.now(), batchSize);
-            next = found.next;
-            const fresh = found.due.filter((d) => !tried.has(d.id));
-            for (const d of fresh) {
-              tried.add(d.id);
-              start(d.id, d.cycle);
-            }
-            if (fresh.length === 0) break;
-            await idle(); // the batch runs before the next sweep: bounded work, whatever is due
-          }
+          stats.passes++;
+          next = await pass(sweep);
         } catch (e) {
           logger.error('wake sweep failed', { error: (e as Error).name });
         } finally {
@@ -282,36 +344,53 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
         if (sleep && Date.parse(until) < sleep.until && typeof strategy !== 'function')
           sleep.controller.abort();
       },
+      /** An execution ended: frees its place in the scheduler's batch if it was a wake. */
+      finished(name: string) {
+        if (!wakes.delete(name)) return;
+        const f = onFinish;
+        onFinish = undefined;
+        f?.();
+      },
       stop() {
         stopSignal.abort();
+        const f = onFinish;
+        onFinish = undefined;
+        f?.();
       },
     };
   }
 
   return {
-    startCaseWorkflow: async (caseId, cycle, input) => start(caseId, cycle, input),
+    startCaseWorkflow: async (caseId, cycle, input) => void start(caseId, cycle, input),
     executions: () => [...records.values()],
-    backlog: () => queue.length + active.size,
+    backlog: () => queue.length + wakeQueue.length + active.size,
     stats: () => ({ ...stats }),
     resetStats() {
-      Object.assign(stats, { started: 0, dropped: 0, sweeps: 0, peakInFlight: queue.length + active.size });
+      Object.assign(stats, {
+        started: 0,
+        dropped: 0,
+        sweeps: 0,
+        passes: 0,
+        peakInFlight: queue.length + wakeQueue.length + active.size,
+      });
     },
     async settle() {
       let quiet = 0;
       while (quiet < 3) {
         await new Promise((r) => setTimeout(r, 2));
-        const busy = sweeping || queue.length > 0 || active.size > 0 || tasksInFlight > 0;
+        const busy = sweeping || queue.length + wakeQueue.length > 0 || active.size > 0 || tasksInFlight > 0;
         quiet = busy ? 0 : quiet + 1;
       }
     },
     async stop() {
       stopping = true;
       scheduler.stop();
-      for (const q of queue) {
+      for (const q of [...queue, ...wakeQueue]) {
         const rec = records.get(q.name);
         if (rec) rec.status = 'aborted';
       }
       queue.length = 0;
+      wakeQueue.length = 0;
       queued.clear();
       const all = [...active.values()];
       for (const a of all) a.abort();

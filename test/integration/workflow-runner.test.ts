@@ -142,4 +142,59 @@ describe('local workflow runner', () => {
     expect(r.stats().started).toBe(20);
     expect(r.stats().sweeps).toBeGreaterThanOrEqual(4);
   });
+
+  it('wakes a due backlog larger than one batch in one scheduling pass, at the due time, while another execution holds a slot', async () => {
+    // Arrange: 21 routed cases; batches of 6; then one case's execution blocked inside the store.
+    const { rt, time, file } = await storeOnly();
+    const [blocked, ...due] = (await file(21)) as [string, ...string[]];
+    let block: string | undefined;
+    let open!: () => void;
+    const opened = new Promise<void>((res) => {
+      open = res;
+    });
+    let urged = 0;
+    let allUrged!: () => void;
+    const everyDueCaseUrged = new Promise<void>((res) => {
+      allUrged = res;
+    });
+    const store: CaseRepository = {
+      ...rt.store,
+      async getCase(id) {
+        if (id === block) await opened;
+        return rt.store.getCase(id);
+      },
+      async updateCase(current, next, pending) {
+        const out = await rt.store.updateCase(current, next, pending);
+        if (current.escalationLevel === 0 && next.escalationLevel === 1 && ++urged === due.length) allUrged();
+        return out;
+      },
+    };
+    const r = runner(rt, time, { deps: { ...rt.deps, store }, sweep: rt.sweepWakeIndex, batchSize: 6 });
+    await r.settle(); // routes all 21 (due at receipt)
+    block = blocked;
+    await r.startCaseWorkflow(blocked, 1);
+    r.resetStats();
+
+    // Act: one ms past the handling deadline; the blocked execution never ends during the pass.
+    time.advanceTo('2026-03-23T16:00:00Z');
+    await everyDueCaseUrged;
+    const stats = r.stats();
+    const cases = await Promise.all(due.map((id) => rt.store.getCase(id)));
+    const blockedStatus = r.executions().find((e) => e.caseId === blocked)?.status;
+    open();
+    await r.settle();
+
+    // Assert: all 20 urged (催办) at the due time in one pass, never more than a batch of wakes at once.
+    expect(cases.map((c) => c?.escalationLevel)).toEqual(due.map(() => 1));
+    expect(new Set(cases.map((c) => c?.events.findLast((e) => e.type === 'urged')?.at))).toEqual(
+      new Set(['2026-03-23T16:00:00.000Z']),
+    );
+    expect(cases.map((c) => Date.parse('2026-03-23T16:00:00Z') - Date.parse(c?.deadline ?? ''))).toEqual(
+      due.map(() => 1),
+    );
+    expect(blockedStatus).toBe('running');
+    expect(stats.passes).toBe(1);
+    expect(stats.started).toBe(due.length);
+    expect(stats.peakInFlight).toBeLessThanOrEqual(6 + 1);
+  }, 120_000);
 });

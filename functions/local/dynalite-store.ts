@@ -3,6 +3,8 @@ import { startLoopbackWorker } from './loopback-worker.js';
 
 export interface EmbeddedStore {
   endpoint: string;
+  /** JavaScript heap used by the store's thread (benchmarks; do not call while closing). */
+  heapUsed(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -20,9 +22,13 @@ export async function startEmbeddedStore(
   } = {},
 ): Promise<EmbeddedStore> {
   // dynalite closes its LevelDB when its server closes, before the worker answers `close`.
-  return startLoopbackWorker(new URL('./dynalite-worker.mjs', import.meta.url), {
+  const worker = await startLoopbackWorker(new URL('./dynalite-worker.mjs', import.meta.url), {
     path: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined,
     port: opts.port,
     unpatched: opts.unpatched === true,
   });
+  return {
+    ...worker,
+    heapUsed: async () => ((await worker.ask('heap')) as { heapUsed: number }).heapUsed,
+  };
 }

@@ -1,5 +1,6 @@
 // Runs dynalite on its own thread so the store's work (LevelDB, request parsing) uses the second core
 // while the main thread serves HTTP. Plain JavaScript: worker threads load it without a TS loader.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { patchDynalite } from './dynalite-patches.mjs';
@@ -13,4 +14,6 @@ server.listen(workerData.port ?? 0, '127.0.0.1', () => {
 });
 parentPort.on('message', (msg) => {
   if (msg === 'close') server.close(() => parentPort.postMessage('closed'));
+  // Benchmarks: this thread's own JavaScript heap (process RSS counts it with everything else).
+  if (msg === 'heap') parentPort.postMessage({ heapUsed: getHeapStatistics().used_heap_size });
 });

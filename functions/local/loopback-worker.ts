@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 export interface LoopbackWorker {
   endpoint: string;
+  /** Posts `message` and resolves with the worker's next message (e.g. a benchmark's heap query). */
+  ask(message: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,11 @@ export async function startLoopbackWorker(script: URL, workerData: unknown): Pro
   ])) as [{ port: number }];
   return {
     endpoint: `http://127.0.0.1:${ready.port}`,
+    async ask(message) {
+      worker.postMessage(message);
+      const [reply] = await once(worker, 'message');
+      return reply;
+    },
     async close() {
       worker.postMessage('close');
       await once(worker, 'message');

@@ -28,7 +28,7 @@ import { createReportCaseSource } from '../adapters/dynamo/report-cases.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createStaffRepository } from '../adapters/dynamo/staff-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
-import { backfillWakeIndex } from '../adapters/dynamo/wake-backfill.js';
+import { backfillWakeIndex, markWakeIndexComplete } from '../adapters/dynamo/wake-backfill.js';
 import { sweepWakeIndex, type WakeSweep } from '../adapters/dynamo/wake-index.js';
 import { workOrderReplyQueries } from '../adapters/dynamo/work-order-queries.js';
 import { scryptPasswords } from '../adapters/identity/password.js';
@@ -63,6 +63,8 @@ import {
 import { deferredObjectStore, startObjectServer } from './object-server.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'duban-demo';
+/** Workflow executions waiting or running past which intake answers 503 (INTAKE_MAX_BACKLOG). */
+const DEFAULT_MAX_INTAKE_BACKLOG = 10_000;
 
 import { type NoticeScheduler, startNoticeScheduler } from './notice-scheduler.js';
 import { createLocalWorkflowRunner, type LocalWorkflowRunner, type WaitStrategy } from './workflow-runner.js';
@@ -151,8 +153,10 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
   const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
   const tableName = opts.tableName ?? tableDesign.defaultTableName;
-  await ensureTable(client, tableName, (msg, data) => logger.info(msg, data));
+  const table = await ensureTable(client, tableName, (msg, data) => logger.info(msg, data));
   const store = createCaseRepository(client, tableName);
+  // A new table has every wake entry from the start (whether or not this start runs the workflow).
+  if (table === 'created') await markWakeIndexComplete(store);
   const clock = opts.clock ?? scaledClock(opts.clockSpeed ?? 1);
   const catalog = createCatalogSource(store);
   const calendar = createCalendarSource(store);
@@ -196,6 +200,9 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         sweep: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
         maxConcurrentExecutions: opts.workflowConcurrency,
         batchSize: opts.workflowBatchSize,
+        // The runner holds as many queued starts as intake admits (beyond, a start waits in the wake
+        // index), so intake's backlog limit is reachable and a flood gets 503s, not a longer queue.
+        maxBacklog: opts.maxIntakeBacklog ?? DEFAULT_MAX_INTAKE_BACKLOG,
       });
   const workflow: WorkflowStarter = opts.workflow ?? (runner as LocalWorkflowRunner);
 
@@ -261,7 +268,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     notices: createNoticeStore(client, tableName),
     admission: createAdmission({
       backlog: () => runner?.backlog() ?? 0,
-      maxBacklog: opts.maxIntakeBacklog,
+      maxBacklog: opts.maxIntakeBacklog ?? DEFAULT_MAX_INTAKE_BACKLOG,
       maxHeapFraction: opts.maxHeapFraction,
     }),
     evidence: {

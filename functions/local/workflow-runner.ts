@@ -5,9 +5,11 @@
  * Sleeping cases live in the store, not the heap. An execution runs until it enters the Wait state,
  * then ends there ("sleeping"): the case item already carries its wake time in the sparse wake index
  * (written by the same conditional update that changed the case, see `wakeAt`). One scheduler, on the
- * runtime's clock, sweeps that index and starts fresh executions for due cases in bounded batches —
- * the definition is re-entrant, so a fresh execution resumes the case where it stands. Memory follows
- * the executions running now; a restart resumes nothing eagerly. On AWS the Wait stays in Step
+ * runtime's clock, sweeps that index and starts fresh executions for due cases — the definition is
+ * re-entrant, so a fresh execution resumes the case where it stands. A scheduling pass keeps at most
+ * `batchSize` wakes in flight, refills as each ends and goes on until nothing is due; wakes go ahead of
+ * new complaints in the slot queue, and a pass never waits for executions it did not start. Memory
+ * follows the executions running now; a restart resumes nothing eagerly. On AWS the Wait stays in Step
  * Functions and none of this runs.
  *
  * Executions, not tasks, wait for a slot: an execution enters its first state only once it holds one,

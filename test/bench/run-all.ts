@@ -12,7 +12,7 @@ import { ladderDemo } from './ladder-demo.js';
 import { benchPages } from './pages.js';
 import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
-import { benchOnTime, benchOpenCases, benchStoreRss } from './scale.js';
+import { benchFlood, benchOnTime, benchOpenCases, benchStoreRss, printOnTime } from './scale.js';
 import { benchStaffLists } from './staff-lists.js';
 import { benchTransitions } from './transitions.js';
 
@@ -87,15 +87,18 @@ const reports = await benchReports((process.env.BENCH_REPORT_SIZES ?? '10000,100
 console.table(reports);
 
 console.log(
-  '\nScale (issue 10): BENCH_OPEN_CASES, BENCH_DUE_CASES, BENCH_MIXED_OPS set the sizes (defaults 100000, 3000, 100000)',
+  '\nScale (issue 10): BENCH_OPEN_CASES, BENCH_DUE_CASES, BENCH_DUE_RATE, BENCH_MIXED_OPS set the sizes (defaults 100000, 5000, 100/s, 100000)',
 );
 const storeRss = [await benchStoreRss()];
 if (process.env.BENCH_MIXED_UNPATCHED === '1') storeRss.push(await benchStoreRss(undefined, true));
-console.table(storeRss);
+console.table(storeRss.map((r) => ({ ...r, checkpoints: undefined })));
+console.table(storeRss[0]?.checkpoints);
 const openCases = await benchOpenCases();
 console.table([openCases]);
 const onTime = await benchOnTime();
-console.table([onTime]);
+printOnTime(onTime);
+const flood = await benchFlood();
+console.table(flood);
 console.log('\nStaff lists on indexes (2,500 open cases over 4 offices; one store round trip per page)');
 const staffLists = await benchStaffLists(2500);
 console.table(staffLists);
@@ -132,6 +135,7 @@ writeFileSync(
       storeRss,
       openCases,
       onTime,
+      flood,
       reports,
       import12345,
       staffLists,

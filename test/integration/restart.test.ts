@@ -106,6 +106,32 @@ describe('restart', () => {
     expect(after.due).toEqual([{ id, cycle: 1, wakeAt: '2026-03-23T16:00:00.000Z' }]);
   }, 90_000);
 
+  it('a data folder made by this version needs no wake backfill, even when its first start ran no workflow', async () => {
+    // Arrange: the first start writes cases without a runner (as a seeding tool or the bench does).
+    const dataDir = await tempDir();
+    const time = drivenClock(T0);
+    const first = await startRuntime({
+      dataDir,
+      clock: time.clock,
+      logger: silentLogger,
+      intakeRateLimit: 0,
+      workflow: { startCaseWorkflow: async () => {} },
+    });
+
+    // Act
+    await json(postJson(first.app, '/api/v1/complaints', validComplaint()));
+    const marker = await first.store.loadReference<{ written: number }>('wake-index-backfilled');
+    await first.close();
+    const second = await open(dataDir, time);
+    const wake = await second.sweepWakeIndex(new Date('2027-01-01T00:00:00Z'), 10);
+    await second.close();
+
+    // Assert: marked complete when the table was created (a later start lists no open cases), and the
+    // case written without a runner has its wake entry from its own write.
+    expect(marker).toEqual({ written: 0 });
+    expect(wake.due).toHaveLength(1);
+  }, 90_000);
+
   it('a resumed case carries on up the ladder from where it was', async () => {
     // Arrange: urged (level 1) before the restart.
     const dataDir = await tempDir();

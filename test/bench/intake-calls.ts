@@ -3,7 +3,7 @@
  * dynalite, workflow running) with an Idempotency-Key each, half naming a reporter, then the workflow
  * left to settle (Route, then the Wait that ends the local execution). Calls are counted on the
  * runtime's DynamoDB client by an SDK middleware; notification delivery is paused so only intake and
- * the workflow count. The wake scheduler's sweeps (Query on byWake, WAKE_BUCKETS per sweep) follow
+ * the workflow count; the receipts are delivered afterwards and counted apart. The wake scheduler's sweeps (Query on byWake, WAKE_BUCKETS per sweep) follow
  * the clock, not the complaints, and are reported apart.
  */
 import { silentLogger } from '../../functions/http/logger.js';
@@ -31,8 +31,18 @@ export async function benchIntakeCalls(n = 50) {
     }
     await rt.runner?.settle();
     const byCommand = calls.byCommand();
-    calls.stop();
     const sweep = (name: string) => name.endsWith(' byWake');
+    const roundTrips = calls.total(sweep) / n;
+    // Then the citizens' receipts (half the complaints name a reporter), delivered as `npm start` does.
+    calls.reset();
+    await rt.channels.delivery.drain();
+    const delivery = calls.total(sweep) / n;
+    const deliveryByCommand = Object.fromEntries(
+      Object.entries(calls.byCommand())
+        .filter(([k]) => !sweep(k))
+        .map(([k, v]) => [k, v / n]),
+    );
+    calls.stop();
     const perComplaint = Object.fromEntries(
       Object.entries(byCommand)
         .filter(([k]) => !sweep(k))
@@ -40,9 +50,13 @@ export async function benchIntakeCalls(n = 50) {
     );
     return {
       complaints: n,
-      roundTripsPerComplaint: calls.total(sweep) / n,
+      roundTripsPerComplaint: roundTrips,
       byCommand: perComplaint,
-      sweepQueries: calls.total((k) => !sweep(k)),
+      sweepQueries: Object.entries(byCommand)
+        .filter(([k]) => sweep(k))
+        .reduce((a, [, v]) => a + v, 0),
+      deliveryRoundTripsPerComplaint: delivery,
+      deliveryByCommand,
     };
   } finally {
     await rt.close();

@@ -25,6 +25,7 @@ console.log(
     ratio: round(intake.throughput / raw.throughput, 3),
     roundTripsPerComplaint: calls.roundTripsPerComplaint,
     byCommand: calls.byCommand,
+    deliveryRoundTripsPerComplaint: calls.deliveryRoundTripsPerComplaint,
     errors: intake.failures,
     loadAverage: [round(loadBefore, 2), round(loadavg()[0] as number, 2)],
   }),

@@ -50,6 +50,7 @@ const intakeCalls = await benchIntakeCalls();
 console.log(
   `Store round trips per complaint (intake with Idempotency-Key + its workflow up to the Wait, ${intakeCalls.complaints} complaints, SDK middleware count): ${intakeCalls.roundTripsPerComplaint}`,
   intakeCalls.byCommand,
+  `; delivering the notifications they cause: ${intakeCalls.deliveryRoundTripsPerComplaint} more`,
 );
 console.table({
   'intake / raw store throughput ≥ 50%': { value: `${round(ratio * 100)}%`, target: verdict(ratio >= 0.5) },

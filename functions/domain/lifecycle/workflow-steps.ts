@@ -1,7 +1,7 @@
 /**
  * The steps the case workflow (Step Functions) runs, as pure functions of the case and the clock.
- * The case item is the single source of truth: the state machine only carries the case id and
- * the decision of the last Check.
+ * The case item is the single source of truth: the state machine only carries the case id, the
+ * decision of the last Check and, from intake, the new case as stored (so Route need not read it).
  *
  * Escalation ladder (升级): handling deadline passed → 催办 (urge, level 1, +3 working days)
  * → 督办 (supervise, level 2, +2 working days) → 问责 (accountability, level 3, leadership notified).

@@ -2,9 +2,12 @@
  * Channel adapters on AWS, for the functions that need them: notification queue, delivery records,
  * dead letters, staff profiles, Open311 apps and the 12345 mapping and reply queries.
  */
+import { randomBytes } from 'node:crypto';
 import { createRateLimiter } from '../services/rate-limiter.js';
+import { inlineImportRunner } from '../services/work-order-imports.js';
 import { createMappingSource } from '../services/work-orders.js';
 import type { awsCoreDeps } from './aws-core.js';
+import { createImportJobStore } from './dynamo/import-job-store.js';
 import {
   createDeadLetters,
   createDeliveryLog,
@@ -29,6 +32,13 @@ export function awsChannelDeps(core: ReturnType<typeof awsCoreDeps>, env: NodeJS
     workOrders: {
       mapping: createMappingSource(core.store),
       replies: workOrderReplyQueries(client, tableName, core.cursors),
+      // File imports run inside the upload request on AWS, so a file may hold as many rows as fit in
+      // the HTTP function's 25 s (see README, design notes); bigger exports are split.
+      imports: {
+        jobs: createImportJobStore(client, tableName),
+        runner: inlineImportRunner(Number(env.IMPORT_MAX_ROWS ?? 1000)),
+        newId: () => randomBytes(12).toString('base64url'),
+      },
     },
   };
 }

@@ -5,8 +5,12 @@ import { errorBody } from './errors.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The one API write whose body is a file, not JSON: its route checks type (by content) and size. */
-const isFileUpload = (c: Context) => c.req.method === 'POST' && c.req.path === EVIDENCE_FILE_PATH;
+/** Path of the 12345 export upload (multipart): its route checks type, size and content. */
+export const WORK_ORDER_UPLOAD_PATH = '/api/v1/12345/imports';
+
+/** The API writes whose body is a file, not JSON: their routes check type (by content) and size. */
+const isFileUpload = (c: Context) =>
+  c.req.method === 'POST' && (c.req.path === EVIDENCE_FILE_PATH || c.req.path === WORK_ORDER_UPLOAD_PATH);
 
 /** Request bodies of API writes must be JSON (415 otherwise) and at most 64 KB (413). */
 export const jsonBodyOnly: MiddlewareHandler = async (c, next) => {

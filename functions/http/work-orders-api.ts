@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { canExchangeWorkOrders, canManageIntegrations } from '../domain/authorization.js';
 import { replyColumns } from '../domain/work-orders.js';
 import { AppError } from '../services/errors.js';
+import type { ImportJobDeps } from '../services/work-order-imports.js';
 import {
   type ImportRow,
   importWorkOrders,
@@ -27,6 +28,8 @@ import { validationHook } from './validation.js';
 export interface WorkOrderHttpDeps {
   mapping: MappingSource;
   replies: ReplyQueries;
+  /** File imports as jobs (upload page and `POST /12345/imports`). */
+  imports?: ImportJobDeps | undefined;
 }
 
 const ProblemSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });

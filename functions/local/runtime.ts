@@ -20,6 +20,7 @@ import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/ca
 import { createDynamoClient } from '../adapters/dynamo/client.js';
 import { ensureTable } from '../adapters/dynamo/create-table.js';
 import { createCursorSealer, ephemeralCursorKey, localCursorKey } from '../adapters/dynamo/cursor.js';
+import { createImportJobStore } from '../adapters/dynamo/import-job-store.js';
 import { createNoticeStore } from '../adapters/dynamo/notice-repository.js';
 import { createOpen311Apps } from '../adapters/dynamo/open311-apps.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
@@ -50,6 +51,7 @@ import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { createRateLimiter, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { runScheduledNotice } from '../services/reports/scheduled-notice.js';
 import { seedDemoAccounts, tableStaffDirectory } from '../services/staff-accounts.js';
+import { backgroundImportRunner } from '../services/work-order-imports.js';
 import { createMappingSource } from '../services/work-orders.js';
 import { createAdmission } from './admission.js';
 import { startEmbeddedStore } from './dynalite-store.js';
@@ -135,6 +137,8 @@ export interface Runtime {
   sweepWakeIndex(now: Date, limit: number): Promise<WakeSweep>;
   /** Notification delivery, SMTP server and development mailbox. */
   channels: LocalChannels;
+  /** 12345 file imports running in the background: tests and benches wait with `drain()`. */
+  importRunner: ReturnType<typeof backgroundImportRunner>;
   close(): Promise<void>;
 }
 
@@ -220,6 +224,8 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   if (seeded > 0) logger.info('demo accounts created', { accounts: seeded });
   await seedDemoProfiles(staff, channels.profiles);
 
+  // 12345 file imports run in this process after the upload's answer; close() waits for them.
+  const importRunner = backgroundImportRunner(5000, logger);
   const deps: AppDeps = {
     store,
     outbox,
@@ -244,6 +250,11 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     workOrders: {
       mapping: createMappingSource(store),
       replies: workOrderReplyQueries(client, tableName, cursors),
+      imports: {
+        jobs: createImportJobStore(client, tableName),
+        runner: importRunner,
+        newId: () => randomBytes(12).toString('base64url'),
+      },
     },
     subjectKinds,
     identity: {
@@ -365,6 +376,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     storeClient: client,
     sweepWakeIndex: (now, limit) => sweepWakeIndex(client, tableName, now, limit),
     channels,
+    importRunner,
     async close() {
       noticeScheduler?.stop();
       // Prompt stop (SIGTERM): refuse new connections, drop idle keep-alive ones, give requests in
@@ -381,6 +393,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
         clearTimeout(grace);
       }
       await stopped;
+      await importRunner.drain(true);
       await channels.close();
       client.destroy();
       const objects = await s3;

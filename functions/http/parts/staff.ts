@@ -9,6 +9,7 @@ import { notificationsApi } from '../notifications-api.js';
 import { open311AdminApi } from '../open311-admin-api.js';
 import { reportsApi } from '../reports-api.js';
 import { staffApi } from '../staff-api.js';
+import { workOrderImportsApi } from '../work-order-imports-api.js';
 import { workOrdersApi } from '../work-orders-api.js';
 import { workbenchApi } from '../workbench-api.js';
 
@@ -24,5 +25,6 @@ export const staffPart: AppPart<AppDeps> = (app, deps) => {
   app.route('/api/v1', reportsApi(deps));
   app.route('/api/v1', notificationsApi(deps));
   app.route('/api/v1', workOrdersApi(deps));
+  app.route('/api/v1', workOrderImportsApi(deps));
   app.route('/api/v1', open311AdminApi(deps));
 };

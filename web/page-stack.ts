@@ -26,9 +26,23 @@ export const forPages =
 /** The report's photo step: at most 5 photos of 10 MB each, plus the form's text fields. */
 const REPORT_MULTIPART_MAX = MAX_PHOTOS_PER_COMPLAINT * MAX_EVIDENCE_BYTES + 1024 * 1024;
 
+/**
+ * Staff upload forms (multipart) and their size limits: a bigger file is sent back to the form
+ * (`?refused=too_large`, 303), which says so next to the field. Before the CSRF check, which reads the
+ * body. The 12345 import takes an export of up to 2 MB (MAX_IMPORT_BYTES) plus the form's token.
+ */
+export const STAFF_UPLOAD_LIMITS: Readonly<Record<string, number>> = {
+  '/staff/work-orders': 2 * 1024 * 1024 + 64 * 1024,
+};
+
 /** Page forms are small (urlencoded ≤ 64 KB); multipart uploads set their own limits. */
 const pageFormLimit: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
+  const upload = c.req.method === 'POST' ? STAFF_UPLOAD_LIMITS[c.req.path] : undefined;
+  if (upload && /^multipart\/form-data/i.test(type)) {
+    const back = `${c.req.path}?refused=too_large`;
+    return bodyLimit({ maxSize: upload, onError: (cc) => cc.redirect(back, 303) })(c, next);
+  }
   if (c.req.method === 'POST' && c.req.path === '/report' && /^multipart\/form-data/i.test(type))
     return bodyLimit({ maxSize: REPORT_MULTIPART_MAX, onError: (cc) => cc.text('Form too large', 413) })(
       c,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { canSubmitChannel } from '../functions/domain/authorization.js';
+import { canExchangeWorkOrders, canSubmitChannel } from '../functions/domain/authorization.js';
 import type { Principal } from '../functions/domain/staff.js';
 import type { AuthEnv } from '../functions/http/auth.js';
 import { csrfToken } from './csrf.js';
@@ -22,8 +22,9 @@ export async function renderPage(c: Context<AuthEnv>, opts: PageOptions, body: C
   const url = new URL(c.req.url);
   const here = c.req.method === 'GET' ? url.pathname + url.search : url.pathname;
   const staff = opts.staff ? { who: c.get('principal'), csrf: csrfToken(c) } : undefined;
-  const nav =
+  const base =
     opts.nav ?? (opts.staff ? staffNav(t, c.get('principal') !== undefined, c.get('principal')) : undefined);
+  const nav = opts.staff && base ? withDevMailbox(c, t, base) : base;
   const page = (
     <Layout lang={lang} t={t} title={opts.title} here={here} staff={staff} nav={nav}>
       {body}
@@ -43,7 +44,26 @@ export function staffNav(t: Messages, loggedIn: boolean, who?: Principal): NavIt
       ? [{ href: '/staff/intake', label: t.staff.intake.nav }]
       : []),
     ...adminLeaderNav(t, who),
+    ...channelNav(t, who),
   ];
+}
+
+/** 12345 import for the roles that exchange work orders; failed notifications for admins. */
+function channelNav(t: Messages, who: Principal | undefined): NavItem[] {
+  const m = t.channels.nav;
+  if (who && canExchangeWorkOrders(who)) return [{ href: '/staff/work-orders', label: m.workOrders }];
+  if (who?.role === 'admin') return [{ href: '/staff/admin/dead-letters', label: m.deadLetters }];
+  return [];
+}
+
+/** Context flag set by the page stack when the runtime has a development mailbox (embedded only). */
+export const DEV_MAILBOX_FLAG = 'devMailboxPage';
+
+/** The development mailbox, on every staff page, when this runtime provides one. */
+function withDevMailbox(c: Context<AuthEnv>, t: Messages, nav: NavItem[]): NavItem[] {
+  if (!c.get('principal') || !c.get(DEV_MAILBOX_FLAG as never)) return nav;
+  const href = '/staff/dev/mailbox';
+  return nav.some((n) => n.href === href) ? nav : [...nav, { href, label: t.channels.nav.mailbox }];
 }
 
 /** Overview for leaders and dispatchers; accounts and reference data for admins. */

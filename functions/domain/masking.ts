@@ -31,3 +31,12 @@ export function maskReporter(r: {
     email: r.email ? maskEmail(r.email) : undefined,
   };
 }
+
+/** The recipient of something the system sent (SMS: a number; e-mail: one or more addresses), masked. */
+export function maskRecipient(channel: 'email' | 'sms', to: string): string {
+  if (channel === 'sms') return maskPhone(to);
+  return to
+    .split(',')
+    .map((a) => maskEmail(a.trim()))
+    .join(', ');
+}

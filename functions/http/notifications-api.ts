@@ -5,6 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { staffEmailKinds } from '../domain/lifecycle/notifications.js';
+import { maskRecipient } from '../domain/masking.js';
 import { AppError, notFound } from '../services/errors.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
@@ -93,7 +94,7 @@ const devMailboxGet = createRoute({
   path: '/dev/mailbox',
   tags: ['staff'],
   security: staffSecurity,
-  summary: 'Embedded runtime only: e-mail and SMS the system sent, newest first',
+  summary: 'Embedded runtime only: e-mail and SMS the system sent, newest first (recipients masked)',
   responses: {
     200: {
       description: 'Messages',
@@ -186,7 +187,11 @@ export function notificationsApi(deps: AppDeps) {
     requireStaff(c);
     if (!deps.devMailbox) throw notFound('development mailbox');
     const items = await deps.devMailbox.list({ limit: 200 });
-    return c.json({ items: items.map(({ from: _f, ...m }) => m) }, 200);
+    // Recipients masked as on every staff screen (138****5678, w***@example.cn).
+    return c.json(
+      { items: items.map(({ from: _f, ...m }) => ({ ...m, to: maskRecipient(m.channel, m.to) })) },
+      200,
+    );
   });
 
   return app;

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as adminPages from './admin.js';
+import * as channels from './channels.js';
 import * as common from './common.js';
 import * as evidence from './evidence.js';
 import * as publicPages from './public.js';
@@ -26,6 +27,7 @@ const zh = {
   admin: adminPages.zh,
   reports: reports.zh,
   evidence: evidence.zh,
+  channels: channels.zh,
 };
 const en: typeof zh = {
   common: common.en,
@@ -35,6 +37,7 @@ const en: typeof zh = {
   admin: adminPages.en,
   reports: reports.en,
   evidence: evidence.en,
+  channels: channels.en,
 };
 
 export type Messages = typeof zh;

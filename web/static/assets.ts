@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { appJs } from './app-js.js';
 import { adminCss } from './css/admin.js';
 import { baseCss } from './css/base.js';
+import { channelsCss } from './css/channels.js';
 import { evidenceCss } from './css/evidence.js';
 import { reportsCss } from './css/reports.js';
 import { workbenchCss } from './css/workbench.js';
@@ -12,7 +13,7 @@ import { workbenchCss } from './css/workbench.js';
  * under content-hashed names with a year of immutable caching. One stylesheet: the base plus each area's
  * namespaced additions, in this order.
  */
-const css = [baseCss, workbenchCss, adminCss, reportsCss, evidenceCss].join('\n');
+const css = [baseCss, workbenchCss, adminCss, reportsCss, evidenceCss, channelsCss].join('\n');
 
 /** The site icon: a seal-like square with 督. */
 const iconSvg =

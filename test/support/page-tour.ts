@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Lang } from './browser.js';
 import { closeCase, fileViaApi } from './case-flow.js';
 import { makePng } from './images.js';
+import { csvExport, exportRow } from './work-order-files.js';
 
 type Rt = Parameters<typeof fileViaApi>[0];
 
@@ -98,5 +100,22 @@ export async function* pageTour(
   await page.fill('#f-reporter-phone', '023-43721234');
   await page.click('form.intake button[type=submit]');
   yield 'staff-intake-done';
+
+  // 12345 import (operators and dispatchers): the form, then a small export with one bad row.
+  await page.goto(url('/staff/work-orders'));
+  yield 'staff-work-orders';
+  const prefix = `T${randomUUID().slice(0, 8)}`;
+  const bad = exportRow(2, prefix);
+  bad[1] = en ? 'last Wednesday' : '上周三';
+  await page.setInputFiles('#f-file', {
+    name: en ? 'march-orders.csv' : '三月工单.csv',
+    mimeType: 'text/csv',
+    buffer: csvExport([exportRow(0, prefix), exportRow(1, prefix), bad]),
+  });
+  await page.click('form.ch-upload button[type=submit]');
+  await page.waitForSelector('main .ch-section', { timeout: 60_000 }); // shown once the import is done
+  yield 'staff-work-orders-summary';
+  await page.goto(url('/staff/dev/mailbox'));
+  yield 'staff-dev-mailbox';
   await page.click('form[action="/staff/logout"] button');
 }

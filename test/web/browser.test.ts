@@ -265,6 +265,7 @@ describe('accessibility in Chromium', () => {
       }
       // Assert
       expect(visited.length).toBeGreaterThanOrEqual(18);
+      expect(visited).toContain('staff-work-orders-summary');
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(found).toEqual({});
       expect(problems).toEqual([]);

@@ -64,6 +64,13 @@ export const zh = {
     more: (n: number) => `另有 ${n} 行未列出。修正上面的行后重新导入，剩下的会显示出来。`,
     another: '导入另一个文件',
     notFound: '找不到这次导入（导入记录保留 30 天）。',
+    columnHints: {
+      工单编号: '只能有字母、数字、- 或 _',
+      来电时间: '应写成 2026-03-02 10:15 这样的日期和时间',
+      办理时限: '应写成 2026-03-20 或 2026-03-20 17:30',
+      联系电话: '应是手机号码或带区号的固定电话',
+      是否保密: '应填“是”或“否”',
+    } as Record<string, string>,
   },
   mailbox: {
     title: '开发邮箱',
@@ -182,6 +189,13 @@ export const en: MessagesOf<typeof zh> = {
     more: (n) => `${n} more rows are not listed. Fix the rows above and import again to see them.`,
     another: 'Import another file',
     notFound: 'No such import (imports are kept for 30 days).',
+    columnHints: {
+      工单编号: 'letters, digits, - or _ only',
+      来电时间: 'write a date and time such as 2026-03-02 10:15',
+      办理时限: 'write 2026-03-20 or 2026-03-20 17:30',
+      联系电话: 'a mobile number, or a landline with its area code',
+      是否保密: 'write 是 (yes) or 否 (no)',
+    },
   },
   mailbox: {
     title: 'Development mailbox',

@@ -9,6 +9,7 @@ import { i18n, localName, type Messages } from '../../i18n/index.js';
 import { renderPage } from '../../render.js';
 import { shanghaiTime } from '../leader.js';
 import { staffAllowed } from './access.js';
+import { TableRegion } from './table-region.js';
 
 export const DEAD_LETTERS_PATH = '/staff/admin/dead-letters';
 const isAdmin = (who: { role: string }) => who.role === 'admin';
@@ -61,7 +62,7 @@ export function deadLetterPages(deps: AppDeps) {
         {rows.length === 0 ? (
           <p>{m.empty}</p>
         ) : (
-          <div class="table-wrap">
+          <TableRegion label={m.caption}>
             <table class="ad-table">
               <caption>{m.caption}</caption>
               <thead>
@@ -96,7 +97,7 @@ export function deadLetterPages(deps: AppDeps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </>,
     );

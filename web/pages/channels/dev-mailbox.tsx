@@ -8,6 +8,7 @@ import { staffOrRedirect } from '../../session.js';
 import { shanghaiTime } from '../leader.js';
 
 const LIMIT = 200;
+const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /**
  * The development mailbox (开发邮箱), embedded runtime only: what the system sent, e-mail and SMS,
@@ -37,33 +38,26 @@ export function devMailboxPages(deps: AppDeps) {
         {r.items.length === 0 ? (
           <p>{m.empty}</p>
         ) : (
-          <div class="table-wrap">
-            <table class="ad-table">
-              <caption>{m.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.time}</th>
-                  <th scope="col">{m.channel}</th>
-                  <th scope="col">{m.to}</th>
-                  <th scope="col">{m.subject}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.items.map((x) => (
-                  <tr>
-                    <td class="ch-nowrap">{shanghaiTime(x.at)}</td>
-                    <td>{x.channel === 'sms' ? m.sms : m.email}</td>
-                    <td class="ch-problem">{maskRecipient(x.channel, x.to)}</td>
-                    <td>
-                      <a href={`/staff/dev/mailbox/${encodeURIComponent(x.id)}`}>
-                        {x.subject || (x.channel === 'sms' ? x.text.slice(0, 40) : m.noSubject)}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <h2 class="ch-caption">{m.caption}</h2>
+            <ul class="ch-mail">
+              {r.items.map((x) => (
+                <li>
+                  <p class="ch-mail-meta">
+                    <span class="ch-nowrap">{shanghaiTime(x.at)}</span> ·{' '}
+                    <span>{x.channel === 'sms' ? m.sms : m.email}</span> ·{' '}
+                    <span class="ch-nowrap">
+                      <span class="sr-only">{m.to}</span>
+                      {maskRecipient(x.channel, x.to)}
+                    </span>
+                  </p>
+                  <a href={`/staff/dev/mailbox/${encodeURIComponent(x.id)}`}>
+                    {x.subject || (x.channel === 'sms' ? excerpt(x.text) : m.noSubject)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </>,
     );

@@ -6,13 +6,18 @@ import { ButtonLink } from '../../components/index.js';
 import { i18n, type Messages } from '../../i18n/index.js';
 import { renderPage } from '../../render.js';
 import { shanghaiTime } from '../leader.js';
+import { TableRegion } from './table-region.js';
 import { RepliesSection } from './work-orders.js';
 
 /** Seconds between refreshes of a running import (a Refresh header: works with JavaScript off). */
 export const IMPORT_REFRESH_SECONDS = 2;
 
 /** A row problem in the reader's language: the column (the file's own header) and what is wrong. */
-const problemText = (t: Messages, p: FieldProblem) => t.common.fieldProblems[p.code](p.path, p.limit);
+const problemText = (t: Messages, p: FieldProblem) => {
+  const text = t.common.fieldProblems[p.code](p.path, p.limit);
+  const hint = t.channels.job.columnHints[p.path];
+  return hint && p.code !== 'required' ? `${text}${t.common.colon}${hint}` : text;
+};
 
 /**
  * One import: while it runs, how far it got (the page refreshes itself); when done, the summary —
@@ -89,7 +94,7 @@ function AttentionRows({ t, job }: { t: Messages; job: ImportJob }) {
   if (job.rows.length === 0) return <p class="ad-notice">{m.noAttention}</p>;
   return (
     <>
-      <div class="table-wrap">
+      <TableRegion label={m.attention}>
         <table class="ad-table">
           <caption>{m.attention}</caption>
           <thead>
@@ -103,11 +108,11 @@ function AttentionRows({ t, job }: { t: Messages; job: ImportJob }) {
           <tbody>
             {job.rows.map((r) => (
               <tr>
-                <th scope="row">{r.row}</th>
+                <th scope="row" class="ch-nowrap">
+                  {r.row}
+                </th>
                 <td class="ch-nowrap">{r.orderNo ?? '—'}</td>
-                <td class="ch-nowrap">
-                  {r.result === 'rejected' ? <strong class="ad-hot">{m.rejected}</strong> : m.changed}
-                </td>
+                <td>{r.result === 'rejected' ? <strong class="ad-hot">{m.rejected}</strong> : m.changed}</td>
                 <td class="ch-problem">
                   {r.result === 'changed' ? (
                     m.changedNote
@@ -123,7 +128,7 @@ function AttentionRows({ t, job }: { t: Messages; job: ImportJob }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {job.moreRows > 0 ? <p>{m.more(job.moreRows)}</p> : null}
     </>
   );

@@ -15,4 +15,8 @@ export const channelsCss = `
 .ch-meta dt { color: var(--muted); }
 .ch-meta dd { margin: 0; overflow-wrap: anywhere; }
 .ch-nowrap { white-space: nowrap; }
+.ch-caption { font-size: 1.0625rem; margin: 1rem 0 0.25rem; }
+.ch-mail { list-style: none; padding: 0; margin: 0; border-top: 1px solid var(--line); }
+.ch-mail li { border-bottom: 1px solid var(--line); padding: 0.5rem 0; overflow-wrap: anywhere; }
+.ch-mail-meta { margin: 0; font-size: 0.875rem; color: var(--muted); }
 `;

@@ -115,7 +115,9 @@ describe('12345 import pages', () => {
     expect(done.headers.get('refresh')).toBeNull();
     expect(done.html).toContain('Import finished');
     expect(done.html).toMatch(/Cases created<\/span><span class="ad-tile-value">3</);
-    expect(done.html).toMatch(/<th scope="row" class="ch-nowrap">5<\/th><td class="ch-nowrap">PG000003<\/td>/);
+    expect(done.html).toMatch(
+      /<th scope="row" class="ch-nowrap">5<\/th><td class="ch-nowrap">PG000003<\/td>/,
+    );
     expect(done.html).toContain('Enter 所属区域');
   });
 

@@ -6,14 +6,12 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { canExchangeWorkOrders } from '../domain/authorization.js';
 import type { Principal } from '../domain/staff.js';
 import { AppError, notFound } from '../services/errors.js';
 import { type ImportJob, startImportJob } from '../services/work-order-imports.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
-import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 import {
   IMPORT_FILE_FIELD,
@@ -22,6 +20,7 @@ import {
   UploadRefused,
   uploadError,
 } from './work-order-upload.js';
+import { exchangerResponses, requireExchanger } from './work-orders-api.js';
 
 const ProblemSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
 export const ImportJobSchema = z
@@ -81,19 +80,14 @@ const jobRoute = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: {
     200: { description: 'The import job', content: json(ImportJobSchema) },
-    401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-    403: { description: 'Operators and dispatchers only', content: json(ErrorBodySchema) },
+    ...exchangerResponses,
     404: { description: 'No such import', content: json(ErrorBodySchema) },
   },
 });
 
 export function workOrderImportsApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
-  const exchanger = (c: Parameters<typeof requireStaff>[0]) => {
-    const who = requireStaff(c);
-    if (!canExchangeWorkOrders(who)) throw new AppError(403, 'FORBIDDEN', 'Operators and dispatchers only.');
-    return who;
-  };
+  const exchanger = requireExchanger;
 
   // Multipart, so documented by hand and read without the JSON validator.
   app.openAPIRegistry.registerPath({
@@ -119,8 +113,7 @@ export function workOrderImportsApi(deps: AppDeps) {
         description: 'The job (Location: its URL); poll it until `status` is done',
         content: json(ImportJobSchema),
       },
-      401: { description: 'Not logged in', content: json(ErrorBodySchema) },
-      403: { description: 'Operators and dispatchers only', content: json(ErrorBodySchema) },
+      ...exchangerResponses,
       ...errorResponses,
       413: { description: 'File too large (field `file`)', content: json(ErrorBodySchema) },
       415: { description: 'Body is not multipart/form-data', content: json(ErrorBodySchema) },

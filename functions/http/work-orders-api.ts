@@ -174,17 +174,26 @@ export async function repliesWorkbook(items: readonly Record<string, string>[]):
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The caller, if their role exchanges work orders with the platform (operators, dispatchers); else 401/403. */
+export function requireExchanger(c: Parameters<typeof requireStaff>[0]) {
+  const who = requireStaff(c);
+  if (!canExchangeWorkOrders(who)) throw new AppError(403, 'FORBIDDEN', 'Operators and dispatchers only.');
+  return who;
+}
+
+/** The answers of a route only exchangers may call, besides its own. */
+export const exchangerResponses = {
+  401: { description: 'Not logged in', content: json(ErrorBodySchema) },
+  403: { description: 'Operators and dispatchers only', content: json(ErrorBodySchema) },
+} as const;
+
 export function workOrdersApi(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   const wo = () => {
     if (!deps.workOrders) throw new AppError(404, 'NOT_FOUND', 'The 12345 exchange is not configured.');
     return deps.workOrders;
   };
-  const exchanger = (c: Parameters<typeof requireStaff>[0]) => {
-    const who = requireStaff(c);
-    if (!canExchangeWorkOrders(who)) throw new AppError(403, 'FORBIDDEN', 'Operators and dispatchers only.');
-    return who;
-  };
+  const exchanger = requireExchanger;
 
   app.openapi(batchRoute, async (c) => {
     exchanger(c);

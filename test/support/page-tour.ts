@@ -113,7 +113,7 @@ export async function* pageTour(
     buffer: csvExport([exportRow(0, prefix), exportRow(1, prefix), bad]),
   });
   await page.click('form.ch-upload button[type=submit]');
-  await page.waitForSelector('main .ch-section', { timeout: 60_000 }); // shown once the import is done
+  await page.waitForSelector('main .ch-section', { timeout: 90_000 }); // shown once the import is done
   yield 'staff-work-orders-summary';
   await page.goto(url('/staff/dev/mailbox'));
   yield 'staff-dev-mailbox';

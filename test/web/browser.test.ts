@@ -271,6 +271,6 @@ describe('accessibility in Chromium', () => {
       expect(problems).toEqual([]);
       await context.close();
     },
-    120_000,
+    240_000, // the tour covers every page, an import among them; slow on a loaded machine
   );
 });

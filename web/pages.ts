@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AuthEnv } from '../functions/http/auth.js';
 import type { AppDeps } from '../functions/http/deps.js';
+import { forPages } from './page-stack.js';
 import { adminAccountPages } from './pages/admin-accounts.js';
 import { adminReferencePages } from './pages/admin-reference.js';
 import { channelPages } from './pages/channels/index.js';
@@ -10,8 +11,6 @@ import { reportPages } from './pages/reports/index.js';
 import { staffPages } from './pages/staff.js';
 import { workbenchPages } from './pages/workbench/index.js';
 import { DEV_MAILBOX_FLAG } from './render.js';
-
-import { forPages } from './page-stack.js';
 
 export { forPages, isApiPath, pageRateLimit, safeBack } from './page-stack.js';
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../functions/http/work-order-upload.js';
+import { STAFF_UPLOAD_LIMITS } from '../../web/page-stack.js';
 import { formPost, type PageResult, pageGet } from '../support/pages.js';
 import { asStaff, json, login, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 import { csvExport, exportRow, fileForm, generatedRows } from '../support/work-order-files.js';
@@ -78,7 +79,6 @@ describe('12345 import pages', () => {
     ['no file', undefined, undefined, 400, '请选择要导入的工单文件'],
     ['a wrong type', 'orders.docx', Buffer.from('PK\u0003\u0004 word'), 400, '只能导入 CSV 或 Excel'],
     ['an unreadable file', 'orders.xlsx', Buffer.from('plain text'), 400, '文件无法读取'],
-    ['a file too big', 'big.csv', Buffer.alloc(MAX_IMPORT_BYTES + 100_000, 0x41), 413, '文件不能超过 2 MB'],
   ])(
     'says what is wrong with %s next to the field and in the summary',
     async (_n, name, data, status, text) => {
@@ -95,6 +95,22 @@ describe('12345 import pages', () => {
       expect(res.html.split(text).length - 1).toBe(2); // the summary and next to the field
     },
   );
+
+  it('sends a file over the limit back to the form, which says so next to the field', async () => {
+    // Arrange
+    const dispatcher = await signIn('dispatcher');
+
+    // Act
+    const res = await uploadPage(dispatcher, 'big.csv', Buffer.alloc(MAX_IMPORT_BYTES + 100_000, 0x41));
+    const back = await get(dispatcher, res.location ?? '');
+
+    // Assert
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/staff/work-orders?refused=too_large');
+    expect(back.html).toContain('id="f-file-error"');
+    expect(back.html.split('文件不能超过 2 MB').length - 1).toBe(2);
+    expect(STAFF_UPLOAD_LIMITS['/staff/work-orders']).toBe(MAX_IMPORT_BYTES + 64 * 1024);
+  });
 
   it('uploads, shows progress that refreshes itself, then the summary with each bad row', async () => {
     // Arrange

@@ -19,8 +19,6 @@ import { importJobPage } from './import-job.js';
 
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
 export const WORK_ORDERS_PATH = '/staff/work-orders';
-/** Multipart limit of the upload form (the file plus the CSRF token). */
-export const WORK_ORDER_FORM_MAX = MAX_IMPORT_BYTES + 64 * 1024;
 
 export function refusalText(t: Messages, r: UploadRefusal): string {
   const m = t.channels.workOrders.refused;
@@ -43,7 +41,8 @@ export async function uploadFormPage(c: Context<AuthEnv>, deps: AppDeps, refusal
   const maxRows = importDeps(deps).imports.runner.maxRows;
   const id = fieldId(IMPORT_FILE_FIELD);
   const error = refusal ? refusalText(t, refusal) : undefined;
-  const status = !refusal ? 200 : refusal.reason === 'too_large' ? 413 : 400;
+  // A refused POST answers 400; the too-large case arrives as a GET after the page stack's 303.
+  const status = !refusal || c.req.method === 'GET' ? 200 : 400;
   return renderPage(
     c,
     { title: m.title, staff: true, status },
@@ -124,7 +123,9 @@ export function workOrderPages(deps: AppDeps) {
   app.get('/work-orders', async (c) => {
     const r = await staffAllowed(c, canExchangeWorkOrders);
     if ('response' in r) return r.response;
-    return uploadFormPage(c, deps);
+    // The page stack sends a file over the limit back here (STAFF_UPLOAD_LIMITS, before reading it).
+    const tooLarge = c.req.query('refused') === 'too_large';
+    return uploadFormPage(c, deps, tooLarge ? { reason: 'too_large', limit: MAX_IMPORT_BYTES } : undefined);
   });
 
   app.post('/work-orders', async (c) => {

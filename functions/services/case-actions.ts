@@ -5,10 +5,11 @@ import type { LifecycleContext } from '../domain/lifecycle/context.js';
 import type { StepResult } from '../domain/lifecycle/evolve.js';
 import { applyFeedback } from '../domain/lifecycle/feedback.js';
 import type { Principal } from '../domain/staff.js';
-import { formatTrackingCode, normalizeAccessCode, normalizeTrackingCode } from '../domain/tracking-code.js';
+import { formatTrackingCode, normalizeTrackingCode } from '../domain/tracking-code.js';
 import { type ChangeDeps, commitStep } from './case-changes.js';
 import { AppError, ConditionFailedError, notFound, validationError, versionConflict } from './errors.js';
 import type { CalendarSource, CatalogSource, Clock, Logger, Secrets } from './ports.js';
+import { openCitizenCase } from './tracking.js';
 
 export interface ActionDeps extends ChangeDeps {
   clock: Clock;
@@ -146,12 +147,7 @@ export async function submitFeedback(
   deps: ActionDeps,
   input: { trackingCode: string; accessCode: string; rating: Rating; comment?: string | undefined },
 ) {
-  const id = normalizeTrackingCode(input.trackingCode);
-  const record = id ? await deps.store.getCase(id) : undefined;
-  const ok = record
-    ? await deps.secrets.verifyAccessCode(normalizeAccessCode(input.accessCode), record.accessCodeHash)
-    : false;
-  if (!record || !ok) throw notFound('case, or the access code does not match');
+  const record = await openCitizenCase(deps, input.trackingCode, input.accessCode);
   const ctx = await lifecycleContext(deps);
   let result: StepResult;
   try {

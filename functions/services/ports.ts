@@ -59,6 +59,11 @@ export interface CaseStore {
   getCase(id: string): Promise<CaseRecord | undefined>;
   /** The case with the idempotency claim it was filed under, if any (a retried intake reads it back). */
   getClaimedCase(id: string): Promise<{ record: CaseRecord; claim?: IdempotencyClaim } | undefined>;
+  /**
+   * Only the case's access-code hash (a projection of one attribute): the citizen's code is checked
+   * against it before the whole case is read and decoded, so a wrong code costs what an unknown one does.
+   */
+  getAccessCodeHash(id: string): Promise<string | undefined>;
   loadReference<T>(name: string): Promise<T | undefined>;
   /** Writes reference data only if absent (seeding); returns false when it already existed. */
   seedReference<T>(name: string, value: T): Promise<boolean>;

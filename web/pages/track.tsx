@@ -10,7 +10,7 @@ import { TrackRequestSchema } from '../../functions/http/schemas/complaint.js';
 import { submitFeedback } from '../../functions/services/case-actions.js';
 import { AppError } from '../../functions/services/errors.js';
 import type { EvidenceView } from '../../functions/services/evidence.js';
-import { trackCase } from '../../functions/services/tracking.js';
+import { openCitizenCase, trackCase } from '../../functions/services/tracking.js';
 import {
   Badge,
   Button,
@@ -96,7 +96,8 @@ export function trackPages(deps: CitizenDeps) {
       return formPage(c, { trackingCode: input.trackingCode, errors, status: 400 });
     }
     try {
-      await trackCase(deps, parsed.data.trackingCode, parsed.data.accessCode);
+      // Only the codes are checked here; the case is read and shown after the redirect.
+      await openCitizenCase(deps, parsed.data.trackingCode, parsed.data.accessCode);
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 404) throw e;
       const errors: FormErrors = {

@@ -109,6 +109,17 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
       };
     },
 
+    async getAccessCodeHash(id) {
+      const got = await get({
+        TableName: tableName,
+        Key: marshall(keys.case(id)),
+        ConsistentRead: true,
+        ProjectionExpression: '#h',
+        ExpressionAttributeNames: { '#h': 'accessCodeHash' },
+      });
+      return got.Item?.accessCodeHash?.S;
+    },
+
     async updateCase(current, next, pending = []) {
       const appended = next.events.slice(current.events.length);
       const names: Record<string, string> = { '#version': 'version', '#events': 'events' };

@@ -160,6 +160,8 @@ export const keys = {
   }),
   /** Session version and login-throttle generation of one staff account (local or Cognito). */
   session: (username: string) => ({ pk: `SESSION#${username}`, sk: 'SESSION' }),
+  /** The enabled admins as one string set: removing one is conditional on another remaining. */
+  adminRoster: () => ({ pk: 'ADMINS', sk: 'ROSTER' }),
   /** Notifications for one recipient (office:<id> or role:<role>), newest last. */
   outbox: (recipient: string, at: string, caseId: string, n: number) => ({
     pk: `OUTBOX#${recipient}`,

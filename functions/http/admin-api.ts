@@ -117,6 +117,7 @@ export const accountAdmin = (deps: AppDeps) =>
   staffAdmin({
     directory: deps.identity.directory,
     sessions: deps.identity.sessions,
+    roster: deps.identity.adminRoster,
     clock: deps.clock,
     offices: async () => (await deps.catalog.get()).offices,
   });

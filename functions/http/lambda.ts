@@ -3,6 +3,7 @@
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
  * USER_POOL_CLIENT_ID, CURSOR_KEY_ID, EVIDENCE_BUCKET; optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT.
  */
+
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -12,6 +13,7 @@ import { awsCoreDeps } from '../adapters/aws-core.js';
 import { createLookupKeys, kmsLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, kmsKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
+import { createAdminRoster } from '../adapters/dynamo/admin-roster.js';
 import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { createOverviewQueries } from '../adapters/dynamo/overview-queries.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
@@ -56,6 +58,7 @@ const app = createApp({
     // Cognito ID tokens carry no session version: a token issued at or before the account's last
     // revocation (disable, reset, role change, logout) is refused by the same table check.
     sessions: createSessionStore(core.client, core.tableName),
+    adminRoster: createAdminRoster(core.client, core.tableName),
   },
   subjectCases: createSubjectCases(core.client, core.tableName),
   queries: createCaseQueries(core.client, core.tableName, core.cursors),

@@ -196,6 +196,7 @@ export function staffApi(deps: AppDeps) {
   const admin = staffAdmin({
     directory: deps.identity.directory,
     sessions: deps.identity.sessions,
+    roster: deps.identity.adminRoster,
     clock: deps.clock,
     offices: async () => (await deps.catalog.get()).offices,
   });

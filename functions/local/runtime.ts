@@ -15,6 +15,7 @@ import { appSignedLinks } from '../adapters/crypto/evidence-links.js';
 import { createLookupKeys, localLookupKey } from '../adapters/crypto/lookup-keys.js';
 import { createReporterVault, localKeyring } from '../adapters/crypto/reporter-vault.js';
 import { createSecrets } from '../adapters/crypto/secrets.js';
+import { createAdminRoster } from '../adapters/dynamo/admin-roster.js';
 import { createCaseQueries } from '../adapters/dynamo/case-queries.js';
 import { type CaseRepository, createCaseRepository } from '../adapters/dynamo/case-repository.js';
 import { createDynamoClient } from '../adapters/dynamo/client.js';
@@ -265,6 +266,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
       passwords: scryptPasswords,
       loginFailures: loginFailureLimiters(),
       sessions: createSessionStore(client, tableName),
+      adminRoster: createAdminRoster(client, tableName),
     },
     subjectCases: createSubjectCases(client, tableName),
     queries: createCaseQueries(client, tableName, cursors),

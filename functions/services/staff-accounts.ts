@@ -1,4 +1,5 @@
 import type { Principal, Role } from '../domain/staff.js';
+import type { AdminRoster } from './admin-roster.js';
 import { AppError, validationError } from './errors.js';
 import type { Clock, Logger } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -28,6 +29,8 @@ export interface IdentityDeps {
   loginFailures: { account: RateLimiter; ip: RateLimiter };
   /** Session versions and throttle generations (revocation, unlock). */
   sessions: SessionStore;
+  /** The enabled admins, so the last one can never be removed, even by two admins at once. */
+  adminRoster: AdminRoster;
 }
 
 const BAD_LOGIN = () => new AppError(401, 'LOGIN_FAILED', 'Unknown user or wrong password.');
@@ -204,37 +207,58 @@ const lastAdmin = () =>
  * Staff account administration (admin role; checked by the caller): validation, then the directory.
  * Every change that alters what a token may do — disable, password reset, role or office change —
  * revokes the account's sessions at once; reset, enable and unlock forget its login failures.
- * The last enabled admin can be neither disabled nor demoted (checked against the directory's list;
- * two admins demoting each other in the same instant could still both pass — rare, and recoverable
- * by the deploy-time admin procedure in the README).
+ * The last enabled admin can be neither disabled nor demoted: checked against the directory's list
+ * and, so that two admins demoting or disabling each other at once cannot both pass, by a conditional
+ * removal from the admin roster before the account changes (put back if the account write fails).
  */
 export function staffAdmin(deps: {
   directory: StaffDirectory;
   sessions: SessionStore;
   clock: Clock;
   offices: () => Promise<readonly { id: string }[]>;
+  roster: AdminRoster;
 }) {
   const revoke = (username: string) => deps.sessions.revoke(username, deps.clock.now());
-  const keepsAnAdmin = async (username: string) => {
+  const enabledAdmins = async () =>
+    (await deps.directory.list()).filter((a) => a.role === 'admin' && !a.disabled).map((a) => a.username);
+  /** Runs `write`, which takes `username` out of the enabled admins, unless they are the last one. */
+  const removingAdmin = async <T>(username: string, write: () => Promise<T>): Promise<T> => {
     const target = await deps.directory.get(username);
-    if (target.role !== 'admin' || target.disabled) return;
-    const others = (await deps.directory.list()).filter(
-      (a) => a.role === 'admin' && !a.disabled && a.username !== target.username,
-    );
-    if (others.length === 0) throw lastAdmin();
+    if (target.role !== 'admin' || target.disabled) return write();
+    if ((await enabledAdmins()).every((a) => a === target.username)) throw lastAdmin();
+    await deps.roster.ensure(enabledAdmins);
+    if (!(await deps.roster.remove(target.username))) throw lastAdmin();
+    try {
+      return await write();
+    } catch (e) {
+      await deps.roster.add(target.username); // compensate: they are still an admin
+      throw e;
+    }
+  };
+  /** After `username` became an enabled admin (account written first, so the roster never overstates). */
+  const addedAdmin = async (view: AccountView) => {
+    if (view.role !== 'admin' || view.disabled) return;
+    await deps.roster.ensure(enabledAdmins);
+    await deps.roster.add(view.username);
   };
   return {
     list: () => deps.directory.list(),
     get: (username: string) => deps.directory.get(username),
     async create(input: NewAccount) {
       checkOffice(input, await deps.offices());
-      return deps.directory.create(input);
+      const view = await deps.directory.create(input);
+      await addedAdmin(view);
+      return view;
     },
     async setDisabled(username: string, disabled: boolean) {
-      if (disabled) await keepsAnAdmin(username);
-      const view = await deps.directory.setDisabled(username, disabled);
+      const view = disabled
+        ? await removingAdmin(username, () => deps.directory.setDisabled(username, true))
+        : await deps.directory.setDisabled(username, false);
       if (disabled) await revoke(username);
-      else await deps.sessions.unlock(username);
+      else {
+        await deps.sessions.unlock(username);
+        await addedAdmin(view);
+      }
       return view;
     },
     async resetPassword(username: string, password: string) {
@@ -258,12 +282,14 @@ export function staffAdmin(deps: {
             : (change.officeId ?? undefined)
           : undefined;
       checkOffice({ role, officeId }, await deps.offices());
-      if (role !== 'admin') await keepsAnAdmin(username);
-      const view = await deps.directory.update(username, {
-        role,
-        officeId: officeId ?? null,
-        ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
-      });
+      const write = () =>
+        deps.directory.update(username, {
+          role,
+          officeId: officeId ?? null,
+          ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+        });
+      const view = role === 'admin' ? await write() : await removingAdmin(username, write);
+      if (current.role !== 'admin') await addedAdmin(view);
       if (role !== current.role || (officeId ?? null) !== current.officeId) await revoke(username);
       return view;
     },

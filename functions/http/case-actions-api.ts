@@ -119,10 +119,24 @@ const catalogRoute = createRoute({
   tags: ['admin'],
   security: staffSecurity,
   summary: 'Replace the reference data: categories, areas, offices, routing rules, deadline policy',
-  request: { body: { required: true, content: json(CatalogInputSchema) } },
+  description:
+    'With `If-Match: <version>` (the version read or previewed) the catalog is replaced only if it is still that version; otherwise 409 VERSION_CONFLICT. Either way the write is conditional, so two admins saving at once cannot both win.',
+  request: {
+    headers: z.object({
+      'if-match': z
+        .string()
+        .regex(/^"?\d{1,9}"?$/, 'a catalog version number')
+        .optional()
+        .openapi({ description: 'the catalog version this change is based on' }),
+    }),
+    body: { required: true, content: json(CatalogInputSchema) },
+  },
   responses: {
     200: { description: 'Stored as the next version', content: json(z.object({ version: z.number() })) },
-    409: { description: 'Removes an office, category or area still in use', content: json(ErrorBodySchema) },
+    409: {
+      description: 'Removes an office, category or area still in use, or the catalog changed since If-Match',
+      content: json(ErrorBodySchema),
+    },
     401: { description: 'Not logged in', content: json(ErrorBodySchema) },
     403: { description: 'Admins only', content: json(ErrorBodySchema) },
     ...errorResponses,
@@ -176,7 +190,9 @@ export function caseActionsApi(deps: AppDeps) {
 
   app.openapi(catalogRoute, async (c) => {
     requireStaff(c, ['admin']);
-    const saved = await replaceCatalogInUse(deps, c.req.valid('json'));
+    const ifMatch = c.req.valid('header')['if-match'];
+    const base = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
+    const saved = await replaceCatalogInUse(deps, c.req.valid('json'), base);
     deps.logger.info('catalog replaced', { version: saved.version });
     return c.json({ version: saved.version }, 200);
   });

@@ -1,6 +1,7 @@
 import { type HolidayYear, seedHolidayCalendar } from '../domain/calendar/holiday-data.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../domain/calendar/working-days.js';
 import { cachedReference } from './cached-reference.js';
+import { referenceConflict } from './catalog-source.js';
 import type { CalendarSource, CaseStore } from './ports.js';
 
 export const CALENDAR_REFERENCE = 'CALENDAR';
@@ -23,11 +24,28 @@ export function createCalendarSource(store: CaseStore, ttlMs = 30_000): Calendar
   };
 }
 
-/** Adds or replaces one year of the holiday calendar. */
-export async function saveCalendarYear(store: CaseStore, source: CalendarSource, year: HolidayYear) {
-  const current = (await store.loadReference<HolidayYear[]>(CALENDAR_REFERENCE)) ?? seedHolidayCalendar;
-  const next = [...current.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
-  await store.saveReference(CALENDAR_REFERENCE, next);
-  source.invalidate();
-  return next.map((y) => y.year);
+/**
+ * Adds or replaces one year of the holiday calendar. The years are one item: the merge is written
+ * only if the item is still the revision it was read at (retried on a fresh read when someone saved
+ * another year meanwhile, so neither change is lost). `unchanged` (the admin's preview of that year)
+ * is checked on each fresh read: if the year itself changed since, 409 instead of overwriting it.
+ */
+export async function saveCalendarYear(
+  store: CaseStore,
+  source: CalendarSource,
+  year: HolidayYear,
+  unchanged?: (before: HolidayYear | undefined) => boolean,
+) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await store.loadReferenceRevision<HolidayYear[]>(CALENDAR_REFERENCE);
+    const current = stored?.value ?? seedHolidayCalendar;
+    if (unchanged && !unchanged(current.find((y) => y.year === year.year)))
+      throw referenceConflict(undefined);
+    const next = [...current.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
+    if (await store.replaceReference(CALENDAR_REFERENCE, next, { revision: stored?.revision ?? 0 })) {
+      source.invalidate();
+      return next.map((y) => y.year);
+    }
+  }
+  throw referenceConflict(undefined);
 }

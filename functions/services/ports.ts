@@ -69,6 +69,19 @@ export interface CaseStore {
   seedReference<T>(name: string, value: T): Promise<boolean>;
   /** Replaces reference data (admin change). */
   saveReference<T>(name: string, value: T): Promise<void>;
+  /**
+   * Replaces reference data only if it is still what the caller read: `version` compares the stored
+   * value's own version (the catalog), `revision` the item's count of checked writes (unversioned data
+   * such as the calendar; 0 = never written by one, the new value gets revision + 1). Returns false when
+   * someone replaced it first: one conditional write, no lost update.
+   */
+  replaceReference<T>(
+    name: string,
+    value: T,
+    expected: { version: number } | { revision: number },
+  ): Promise<boolean>;
+  /** Reference data with its revision (0 when no checked write has happened yet). */
+  loadReferenceRevision<T>(name: string): Promise<{ value: T; revision: number } | undefined>;
 }
 
 export interface WorkflowStarter {

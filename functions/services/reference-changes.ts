@@ -10,7 +10,7 @@ import { type Catalog, catalogProblems } from '../domain/reference/catalog.js';
 import { calendarEffects, catalogEffects, type OpenCaseCounts } from '../domain/reference/catalog-changes.js';
 import { removalsInUse } from '../domain/reference/in-use.js';
 import { CALENDAR_REFERENCE } from './calendar-source.js';
-import { replaceCatalog } from './catalog-source.js';
+import { freshCatalog, referenceConflict, replaceCatalog } from './catalog-source.js';
 import { AppError, validationError } from './errors.js';
 import type { OverviewQueries } from './leader-overview.js';
 import type { CaseStore, CatalogSource } from './ports.js';
@@ -28,11 +28,15 @@ export interface ReferenceChangeDeps {
  * (counted from the status index partitions — never a Scan) or an office staff belong to: 409
  * REFERENCE_IN_USE naming each, so nothing is stranded.
  */
-export async function replaceCatalogInUse(deps: ReferenceChangeDeps, next: Omit<Catalog, 'version'>) {
+export async function replaceCatalogInUse(
+  deps: ReferenceChangeDeps,
+  next: Omit<Catalog, 'version'>,
+  baseVersion?: number,
+) {
   const problems = catalogProblems({ ...next, version: 0 });
   if (problems.length > 0) throw validationError(problems);
   const [current, open, accounts] = await Promise.all([
-    deps.catalog.get(),
+    freshCatalog(deps.catalog),
     openCaseCounts(deps.overview),
     deps.identity.directory.list(),
   ]);
@@ -42,6 +46,7 @@ export async function replaceCatalogInUse(deps: ReferenceChangeDeps, next: Omit<
       staffPerOffice[a.officeId] =
         (Object.hasOwn(staffPerOffice, a.officeId) ? (staffPerOffice[a.officeId] ?? 0) : 0) + 1;
   }
+  if (baseVersion !== undefined && current.version !== baseVersion) throw referenceConflict(current.version);
   const inUse = removalsInUse(current, next, open.counts, staffPerOffice);
   if (inUse.length > 0) {
     throw new AppError(
@@ -51,7 +56,7 @@ export async function replaceCatalogInUse(deps: ReferenceChangeDeps, next: Omit<
       inUse.map(({ path, code, message }) => ({ path, code, message })),
     );
   }
-  return replaceCatalog(deps.store, deps.catalog, next);
+  return replaceCatalog(deps.store, deps.catalog, next, current);
 }
 
 /** Open cases per category, office and area, and how many have a deadline in each year. */
@@ -85,23 +90,16 @@ export async function previewCatalog(deps: ReferenceChangeDeps, next: Omit<Catal
   return { baseVersion: current.version, effects: catalogEffects(current, next, open.counts) };
 }
 
-/** Saves a previewed catalog unless someone saved another version since the preview (409). */
+/**
+ * Saves a previewed catalog unless someone saved another version since the preview (409): checked
+ * against the stored catalog, and the write itself is conditional on that version.
+ */
 export async function confirmCatalog(
   deps: ReferenceChangeDeps,
   next: Omit<Catalog, 'version'>,
   baseVersion: number,
 ) {
-  const current = await deps.catalog.get();
-  if (current.version !== baseVersion) {
-    throw new AppError(
-      409,
-      'VERSION_CONFLICT',
-      `The reference data changed since the preview (now version ${current.version}); preview again.`,
-      undefined,
-      { currentVersion: current.version },
-    );
-  }
-  return replaceCatalogInUse(deps, next);
+  return replaceCatalogInUse(deps, next, baseVersion);
 }
 
 export async function calendarYears(store: CaseStore): Promise<HolidayYear[]> {

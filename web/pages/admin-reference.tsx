@@ -264,8 +264,11 @@ export function adminReferencePages(deps: AppDeps) {
     if (v.back !== undefined) return calendarPage(c, { values: v });
     const parsed = parseCalendar(c, v);
     if (!parsed.year) return calendarPage(c, { values: v, errors: parsed.errors, status: 400 });
-    const before = (await calendarYears(deps.store)).find((y) => y.year === parsed.year.year);
-    if (yearHash(before) !== v.base) {
+    try {
+      // The year must still be what the preview showed; the save itself is one conditional write.
+      await saveCalendarYear(deps.store, deps.calendar, parsed.year, (before) => yearHash(before) === v.base);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.status !== 409) throw e;
       const message = i18n(c).t.admin.reference.stale;
       return calendarPage(c, {
         values: v,
@@ -273,7 +276,6 @@ export function adminReferencePages(deps: AppDeps) {
         status: 409,
       });
     }
-    await saveCalendarYear(deps.store, deps.calendar, parsed.year);
     deps.logger.info('calendar year saved', { by: r.who.username, year: parsed.year.year });
     return c.redirect(`${BASE}/calendar?year=${parsed.year.year}`, 303);
   });

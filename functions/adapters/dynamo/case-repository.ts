@@ -214,6 +214,45 @@ export function createCaseRepository(client: DynamoDBClient, tableName: string):
       await put({ TableName: tableName, Item: marshall({ ...keys.referenceData(name), value }, MARSHALL) });
     },
 
+    async replaceReference<T>(name: string, value: T, expected: { version: number } | { revision: number }) {
+      const byVersion = 'version' in expected;
+      const base = byVersion ? expected.version : expected.revision;
+      const condition = byVersion
+        ? '#value.#version = :base'
+        : base === 0
+          ? 'attribute_not_exists(#revision)'
+          : '#revision = :base';
+      try {
+        await put({
+          TableName: tableName,
+          Item: marshall(
+            { ...keys.referenceData(name), value, ...(byVersion ? {} : { revision: base + 1 }) },
+            MARSHALL,
+          ),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: byVersion
+            ? { '#value': 'value', '#version': 'version' }
+            : { '#revision': 'revision' },
+          ...(byVersion || base !== 0 ? { ExpressionAttributeValues: marshall({ ':base': base }) } : {}),
+        });
+        return true;
+      } catch (e) {
+        if (isConditionFailure(e)) return false;
+        throw e;
+      }
+    },
+
+    async loadReferenceRevision<T>(name: string) {
+      const got = await get({
+        TableName: tableName,
+        Key: marshall(keys.referenceData(name)),
+        ConsistentRead: true,
+      });
+      if (!got.Item) return undefined;
+      const item = unmarshall(got.Item);
+      return { value: item.value as T, revision: Number(item.revision ?? 0) };
+    },
+
     async seedReference<T>(name: string, value: T) {
       try {
         await put({

@@ -57,7 +57,10 @@ export function verifyFormCsrf(onFail: (c: Context) => Response | Promise<Respon
     const cookie = getCookie(c, CSRF_COOKIE);
     const type = c.req.header('content-type') ?? '';
     const isForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
-    const sent = isForm ? (await c.req.parseBody())[CSRF_FIELD] : undefined;
+    // A body that does not parse as its type says (e.g. multipart without a boundary) carries no token.
+    const sent = isForm
+      ? (await c.req.parseBody().catch(() => ({}) as Record<string, unknown>))[CSRF_FIELD]
+      : undefined;
     if (!cookie || typeof sent !== 'string' || !sameToken(cookie, sent)) return onFail(c);
     return next();
   };

@@ -313,6 +313,8 @@ export function adminAccountPages(deps: AppDeps) {
   };
 
   const findAccount = async (username: string) => {
+    // No account has a longer name (the API's limit); a longer one would not even fit a table key.
+    if (username.length > 64) return undefined;
     try {
       return await admin.get(username);
     } catch (e) {

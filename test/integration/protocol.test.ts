@@ -3,7 +3,7 @@
  * lists are capped, the CSRF check compares the scheme, the embedded server drops slow and surplus
  * connections, and DATA_DIR is private to its user.
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ describe('protocol', () => {
   let rt: Awaited<ReturnType<typeof testRuntime>>;
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-protocol-'));
   beforeAll(async () => {
+    // A folder others may read, as `mkdir` under the usual umask 022 makes it: the runtime closes it.
+    chmodSync(dataDir, 0o755);
     rt = await testRuntime({
       dataDir,
       port: 0,

@@ -83,13 +83,20 @@ describe('reference data in use', () => {
   });
 
   it('refuses __proto__ and other non-category keys in per-category deadlines', async () => {
-    const c = await current();
-    const body = JSON.stringify({ ...c, deadlines: { byCategory: {} } }).replace(
+    // Arrange: the stored catalog (read through the service, so the body is valid but for the key).
+    const { version: _v, ...c } = await rt.deps.catalog.get();
+    const valid = await put('/api/v1/admin/catalog', { ...c, deadlines: { ...c.deadlines, byCategory: {} } });
+    const body = JSON.stringify({ ...c, deadlines: { ...c.deadlines, byCategory: {} } }).replace(
       '"byCategory":{}',
       '"byCategory":{"__proto__":{"handlingDays":1}}',
     );
+    // Act
     const res = await put('/api/v1/admin/catalog', body);
+    // Assert: the same catalog without the key is accepted; with it, 400 naming the key.
+    expect(valid.status).toBe(200);
     expect(res.status).toBe(400);
+    const fields: { path: string }[] = (await json(res)).error.fields;
+    expect(fields.some((f) => f.path.startsWith('deadlines.byCategory'))).toBe(true);
   });
 
   it('reads the calendar years back and refuses a date that is both holiday and make-up day', async () => {

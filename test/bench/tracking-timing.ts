@@ -39,7 +39,10 @@ export async function benchTrackingTiming(pairs = Number(process.env.BENCH_TRACK
     }
     a.sort((x, y) => x - y);
     b.sort((x, y) => x - y);
-    const row = (s: number[]) => ({ 'median ms': round(quantile(s, 0.5)), 'p90 ms': round(quantile(s, 0.9)) });
+    const row = (s: number[]) => ({
+      'median ms': round(quantile(s, 0.5)),
+      'p90 ms': round(quantile(s, 0.9)),
+    });
     return {
       pairs,
       rows: {

@@ -69,7 +69,9 @@ describe('citizen code checks do the same work for unknown and wrong codes', () 
   const trackApi = (trackingCode: string, accessCode: string) => () =>
     Promise.resolve(postJson(app, '/api/v1/track', { trackingCode, accessCode }));
   const feedbackApi = (trackingCode: string, accessCode: string) => () =>
-    Promise.resolve(postJson(app, '/api/v1/track/feedback', { trackingCode, accessCode, rating: 'satisfied' }));
+    Promise.resolve(
+      postJson(app, '/api/v1/track/feedback', { trackingCode, accessCode, rating: 'satisfied' }),
+    );
 
   it('tracking API: wrong code for a known case, unknown case and malformed code read and compare alike', async () => {
     // Act

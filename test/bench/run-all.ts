@@ -14,6 +14,7 @@ import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
 import { benchFlood, benchOnTime, benchOpenCases, benchStoreRss, printOnTime } from './scale.js';
 import { benchStaffLists } from './staff-lists.js';
+import { benchTrackingTiming } from './tracking-timing.js';
 import { benchTransitions } from './transitions.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -113,6 +114,10 @@ console.log('\nPage weight on first load (HTML + CSS + JS + icon, gzip as sent; 
 const pages = await benchPages();
 console.table(pages);
 
+console.log('\nTracking timing: known code + wrong access code vs unknown code (alternating, both 404)');
+const trackingTiming = await benchTrackingTiming();
+console.table(trackingTiming.rows);
+
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/latest.json',
@@ -135,6 +140,7 @@ writeFileSync(
       import12345,
       staffLists,
       pages,
+      trackingTiming,
     },
     null,
     2,

@@ -102,7 +102,8 @@ export async function processImportJob(deps: Deps, start: ImportJob, rows: reado
   let job = start;
   try {
     for (let i = 0; i < rows.length; i += IMPORT_CHUNK_ROWS) {
-      if (deps.imports.runner.stopping?.()) throw new Error('stopping');
+      // Always one chunk, then stop if the runner must (process stopping, request time spent).
+      if (i > 0 && deps.imports.runner.stopping?.()) throw new Error('stopping');
       const chunk = await importWorkOrders(deps, rows.slice(i, i + IMPORT_CHUNK_ROWS));
       job = addChunk(job, chunk, deps.clock.now().toISOString());
       if (job.processed < job.total) await deps.imports.jobs.save(job);
@@ -171,7 +172,20 @@ export function backgroundImportRunner(maxRows: number, logger?: Logger) {
   };
 }
 
-/** AWS: the job runs inside the upload request (the file size is capped so it fits the time limit). */
-export function inlineImportRunner(maxRows: number): ImportRunner {
-  return { maxRows, run: (work) => work() };
+/**
+ * AWS: the job runs inside the upload request. Rows are capped, and after `budgetMs` of the request
+ * the job stops between chunks (marked failed: importing the same file again finishes it, the rows
+ * already imported come back unchanged), so a slow store never leaves a job "running" forever because
+ * the function timed out. One request at a time per instance, so one clock per runner.
+ */
+export function inlineImportRunner(maxRows: number, budgetMs: number, elapsedMs: () => number): ImportRunner {
+  let started = elapsedMs();
+  return {
+    maxRows,
+    stopping: () => elapsedMs() - started > budgetMs,
+    run: (work) => {
+      started = elapsedMs();
+      return work();
+    },
+  };
 }

@@ -4,7 +4,9 @@
  * itself is a 4xx naming the field `file`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkOrderFile } from '../../functions/http/work-order-file.js';
 import { MAX_IMPORT_BYTES } from '../../functions/http/work-order-upload.js';
+import { inlineImportRunner, startImportJob } from '../../functions/services/work-order-imports.js';
 import { asStaff, json, login, testRuntime } from '../support/runtime.js';
 import { csvExport, exportRow, fileForm, generatedRows, xlsxExport } from '../support/work-order-files.js';
 
@@ -106,6 +108,33 @@ describe('12345 file import jobs', () => {
     expect(res.status).toBe(status);
     expect(body.error.fields).toEqual([expect.objectContaining({ path: 'file', code })]);
   });
+
+  it('runs inline (AWS), stops between chunks once the request time is spent; importing again finishes', async () => {
+    // Arrange: a clock that jumps 2 s whenever the runner asks, against a budget of 1 s
+    const wo = rt.deps.workOrders;
+    const imports = wo?.imports;
+    if (!wo || !imports) throw new Error('no imports');
+    let now = 0;
+    const late = inlineImportRunner(5000, 1000, () => {
+      now += 2000;
+      return now;
+    });
+    const inTime = inlineImportRunner(5000, 60_000, () => 0);
+    const rows = await readWorkOrderFile('a.csv', csvExport(generatedRows(120, 'IN')));
+    const withRunner = (runner: typeof late) => ({
+      ...rt.deps,
+      workOrders: wo,
+      imports: { ...imports, runner },
+    });
+
+    // Act
+    const first = await startImportJob(withRunner(late), { username: 'dispatcher' }, 'a.csv', rows);
+    const again = await startImportJob(withRunner(inTime), { username: 'dispatcher' }, 'a.csv', rows);
+
+    // Assert
+    expect(first).toMatchObject({ status: 'failed', total: 120, processed: 100, created: 100 });
+    expect(again).toMatchObject({ status: 'done', processed: 120, unchanged: 100, created: 20 });
+  }, 120_000);
 
   it('lets only operators and dispatchers import', async () => {
     // Arrange

@@ -48,7 +48,7 @@ export const zh = {
     progressText: (done: number, total: number) => `已处理 ${done} / ${total} 行`,
     running: '正在导入，页面每 2 秒自动刷新。可以离开本页，导入会继续。',
     failed:
-      '导入没有全部完成（服务繁忙或系统重启）。请重新导入同一个文件：已导入的工单会显示为“未变化”，不会重复。',
+      '导入没有全部完成（一次处理不完、服务繁忙或系统重启）。请重新导入同一个文件：已导入的工单会显示为“未变化”，不会重复，其余的会继续导入。',
     created: '新建案件',
     unchanged: '未变化',
     changed: '有变化（未更新）',
@@ -173,7 +173,7 @@ export const en: MessagesOf<typeof zh> = {
     progressText: (done, total) => `${done} of ${total} rows done`,
     running: 'Importing; this page refreshes every 2 seconds. You may leave it: the import goes on.',
     failed:
-      'The import did not finish (service busy or restarted). Import the same file again: orders already imported show as “unchanged”, nothing is filed twice.',
+      'The import did not finish (too much for one go, service busy, or restarted). Import the same file again: orders already imported show as “unchanged”, nothing is filed twice, and the rest are imported.',
     created: 'Cases created',
     unchanged: 'Unchanged',
     changed: 'Changed (not updated)',

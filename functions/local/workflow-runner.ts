@@ -107,6 +107,8 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
   );
 
   const records = new Map<string, ExecutionRecord>();
+  /** When each recent execution ended (monotonic ms), so a sweep that began earlier can skip it. */
+  const ended = new Map<string, number>();
   type Queued = { name: string; caseId: string; start?: WorkflowStart | undefined };
   const queue: Queued[] = [];
   const wakeQueue: Queued[] = [];
@@ -225,6 +227,8 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     })().catch(() => {});
     const done = execution.result.then(
       (r) => {
+        ended.set(name, performance.now());
+        if (ended.size > historySize) ended.delete(ended.keys().next().value as string);
         rec.status = r === null ? (asleep ? 'sleeping' : 'aborted') : 'succeeded';
       },
       (e: Error) => {
@@ -303,9 +307,14 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
         while (!stopping && wakes.size > batchSize / 2) await finishedOne();
         if (stopping) break;
         stats.sweeps++;
+        const sweptAt = performance.now();
         const found = await sweep(deps.clock.now(), limit);
         next = found.next;
-        const untried = found.due.filter((d) => !tried.has(d.id));
+        // An entry whose execution ended while the sweep read the index may predate that execution's
+        // write (a new case routed just now): skip it here; a later sweep sees the index as written.
+        const untried = found.due.filter(
+          (d) => !tried.has(d.id) && (ended.get(executionName(d.id, d.cycle)) ?? -1) < sweptAt,
+        );
         const fresh = untried.slice(0, batchSize - wakes.size);
         let full = false;
         for (const d of fresh) {

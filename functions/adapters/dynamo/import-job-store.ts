@@ -1,8 +1,9 @@
 /** 12345 import jobs: one item per job (`IMPORT#<id>`), rewritten after each chunk, gone after 30 days. */
-import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { ImportJob, ImportJobStore } from '../../services/work-order-imports.js';
 import { keys } from '../table-design.js';
+import { readItem } from './read-item.js';
 import { withStoreRetry } from './retry.js';
 
 const KEEP_SECONDS = 30 * 24 * 3600;
@@ -27,16 +28,8 @@ export function createImportJobStore(client: DynamoDBClient, tableName: string):
       );
     },
     async get(id) {
-      const got = await withStoreRetry(() =>
-        client.send(
-          new GetItemCommand({
-            TableName: tableName,
-            Key: marshall(keys.workOrderImport(id)),
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      return got.Item ? (unmarshall(got.Item).job as ImportJob) : undefined;
+      const item = await readItem(client, tableName, keys.workOrderImport(id));
+      return item ? (item.job as ImportJob) : undefined;
     },
   };
 }

@@ -24,6 +24,7 @@ import type {
 } from '../../services/notification-ports.js';
 import { keys } from '../table-design.js';
 import { queryAll } from './query-all.js';
+import { readItem } from './read-item.js';
 import { withStoreRetry } from './retry.js';
 
 const MARSHALL = { removeUndefinedValues: true } as const;
@@ -168,16 +169,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
 export function createDeliveryLog(client: DynamoDBClient, tableName: string): DeliveryLog {
   return {
     async wasSent(key) {
-      const got = await withStoreRetry(() =>
-        client.send(
-          new GetItemCommand({
-            TableName: tableName,
-            Key: marshall(keys.delivery(key)),
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      return Boolean(got.Item);
+      return Boolean(await readItem(client, tableName, keys.delivery(key)));
     },
     async markSent(key, at) {
       await withStoreRetry(() =>
@@ -244,16 +236,8 @@ export function createStaffProfiles(client: DynamoDBClient, tableName: string): 
   };
   return {
     async get(username) {
-      const got = await withStoreRetry(() =>
-        client.send(
-          new GetItemCommand({
-            TableName: tableName,
-            Key: marshall(keys.staffProfile(username)),
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      return got.Item ? strip(unmarshall(got.Item)) : undefined;
+      const item = await readItem(client, tableName, keys.staffProfile(username));
+      return item ? strip(item) : undefined;
     },
     async save(profile) {
       await withStoreRetry(() =>

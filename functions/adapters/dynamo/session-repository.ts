@@ -1,7 +1,8 @@
-import { type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { NEVER_REVOKED, type SessionState, type SessionStore } from '../../services/sessions.js';
 import { keys } from '../table-design.js';
+import { readItem } from './read-item.js';
 import { withStoreRetry } from './retry.js';
 
 /** One small item per account (pk SESSION#<username>); absent = never revoked. Works for Cognito users too. */
@@ -27,17 +28,9 @@ export function createSessionStore(client: DynamoDBClient, tableName: string): S
   };
   return {
     async get(username) {
-      const got = await withStoreRetry(() =>
-        client.send(
-          new GetItemCommand({
-            TableName: tableName,
-            Key: marshall(keys.session(username)),
-            // A revocation must hold on the very next request.
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      return state(got.Item ? unmarshall(got.Item) : undefined);
+      // A revocation must hold on the very next request.
+      const item = await readItem(client, tableName, keys.session(username));
+      return state(item);
     },
     revoke: (username, at) =>
       bump(username, 'ADD version :one SET revokedAt = :at', {

@@ -1,13 +1,13 @@
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
-  GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { StaffAccount, StaffRepository } from '../../services/staff-ports.js';
 import { keys } from '../table-design.js';
 import { queryAll } from './query-all.js';
+import { readItem } from './read-item.js';
 import { withStoreRetry } from './retry.js';
 
 export type { StaffAccount, StaffRepository };
@@ -27,16 +27,8 @@ export function createStaffRepository(client: DynamoDBClient, tableName: string)
   };
   return {
     async get(username) {
-      const got = await withStoreRetry(() =>
-        client.send(
-          new GetItemCommand({
-            TableName: tableName,
-            Key: marshall(keys.staff(username)),
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      return got.Item ? strip(unmarshall(got.Item)) : undefined;
+      const item = await readItem(client, tableName, keys.staff(username));
+      return item ? strip(item) : undefined;
     },
     async create(account) {
       try {

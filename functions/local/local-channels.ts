@@ -19,6 +19,7 @@ import { parseMail } from '../services/mailbox/parse-mail.js';
 import { DEFAULT_MAX_MAIL_BYTES } from '../services/mailbox/receive-mail.js';
 import type { DeliveryDeps } from '../services/notification-delivery.js';
 import type { MailSender, SmsSender, StaffProfiles } from '../services/notification-ports.js';
+import { cachedStaffProfiles } from '../services/notification-profile-cache.js';
 import { keyDigest, registerApp } from '../services/open311.js';
 import type { Outbox } from '../services/outbox-port.js';
 import type { CaseStore, CatalogSource, Clock, Logger, ReporterVault } from '../services/ports.js';
@@ -110,14 +111,14 @@ export async function startLocalChannels(
     },
   });
 
-  const profiles = createStaffProfiles(client, tableName);
+  // One cached view for the deliverer and the settings page, so a saved change applies at once.
+  const profiles = cachedStaffProfiles(createStaffProfiles(client, tableName));
   const deliveryDeps: DeliveryDeps = {
     queue: createNotificationQueue(client, tableName),
     outbox: base.outbox,
     deliveries: createDeliveryLog(client, tableName),
     deadLetters: createDeadLetters(client, tableName),
     profiles,
-    store: base.store,
     vault: base.vault,
     catalog: base.catalog,
     mail:

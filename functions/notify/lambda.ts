@@ -13,12 +13,15 @@ import { notificationHolderOf } from '../adapters/dynamo/notification-store.js';
 import { sesMailSender } from '../adapters/notify/ses-mail-sender.js';
 import { snsSmsSender } from '../adapters/notify/sns-sms-sender.js';
 import { type DeliveryDeps, deliverCase, deliverDue } from '../services/notification-delivery.js';
+import { cachedStaffProfiles } from '../services/notification-profile-cache.js';
 
 const core = awsCoreDeps();
 const channels = awsChannelDeps(core);
 const deps: DeliveryDeps = {
   ...core,
   ...channels,
+  // Warm invocations share it; profile changes (made by the HTTP function) apply within its TTL.
+  profiles: cachedStaffProfiles(channels.profiles),
   vault: createReporterVault(kmsKeyring(process.env.REPORTER_KEY_ARN ?? '')),
   mail: sesMailSender(new SESv2Client({}), process.env.MAIL_FROM ?? ''),
   sms: snsSmsSender(new SNSClient({}), process.env.SMS_SENDER_ID || undefined),

@@ -3,8 +3,28 @@
  * notifications on case items + their sparse index), the delivery records, the dead letters and the
  * staff profiles; SES v2 / SNS on AWS and nodemailer / a local sink in the embedded runtime send.
  */
+
+import type { SealedReporter } from '../domain/case.js';
 import type { NotificationKind, PendingNotification, Recipient } from '../domain/lifecycle/notifications.js';
 import type { Locale } from '../domain/lifecycle/render-notification.js';
+
+/** What a deliverer learns when it takes a holder's lease: everything a pass reads, in that one call. */
+export interface ClaimedHolder {
+  /** The pending notifications stored on the item when the lease was taken. */
+  readonly pending: PendingNotification[];
+  /** The case's sealed reporter contact (absent: anonymous, none left, or a notice holder). */
+  readonly reporter?: SealedReporter | undefined;
+  readonly anonymous: boolean;
+  /**
+   * A previous deliverer's lease was still on the item: it stopped mid-pass (crash, store failure,
+   * settle given up) without settling, so some deliveries may have been sent and not taken off the list.
+   */
+  readonly interrupted: boolean;
+}
+
+export type Settled =
+  | { readonly outcome: 'settled' | 'lost' }
+  | { readonly outcome: 'changed'; readonly pending: PendingNotification[] };
 
 export interface NotificationQueue {
   /** Ids of cases holding notifications due at or before `now`, earliest first. */
@@ -12,23 +32,32 @@ export interface NotificationQueue {
   /** The pending notifications stored on one case item (empty when none). */
   pending(caseId: string): Promise<PendingNotification[]>;
   /**
-   * Replaces the first `count` pending entries with `remaining` — only if the list still holds exactly
-   * `count` entries (nothing appended meanwhile). False when it changed; read and settle again.
+   * Replaces the first `count` pending entries with `remaining` and releases the lease — only while
+   * the list still holds exactly `count` entries (nothing appended meanwhile) and the lease is still
+   * `lease` (this deliverer's: one whose lease expired and was taken over settles nothing). `changed`
+   * carries the list as it is now, to settle again; `lost` means another deliverer holds the case.
    */
-  settle(caseId: string, count: number, remaining: readonly PendingNotification[]): Promise<boolean>;
+  settle(
+    caseId: string,
+    lease: string,
+    count: number,
+    remaining: readonly PendingNotification[],
+  ): Promise<Settled>;
   /**
    * Takes the case's delivery lease until `until` (one deliverer per case at a time, across
-   * processes); false while another holds an unexpired lease. `settle` releases it.
+   * processes) and returns what the holder held at that moment; undefined while another deliverer
+   * holds an unexpired lease or nothing is pending. `settle` releases it.
    */
-  claim(caseId: string, now: string, until: string): Promise<boolean>;
+  claim(caseId: string, now: string, until: string): Promise<ClaimedHolder | undefined>;
   /** Puts notifications back on their case (dead-letter retry); does not touch the case version. */
   requeue(caseId: string, notifications: readonly PendingNotification[]): Promise<void>;
 }
 
 /** De-duplication records: one per delivery (notification × channel × addressee). */
 export interface DeliveryLog {
-  /** Whether the delivery was already completed. */
-  wasSent(key: string): Promise<boolean>;
+  /** Those of `keys` whose delivery was already completed (read consistently, in as few calls as the store allows). */
+  sentAmong(keys: readonly string[]): Promise<Set<string>>;
+  /** Records one completed delivery; written right after its send, one record per send. */
   markSent(key: string, at: string): Promise<void>;
 }
 

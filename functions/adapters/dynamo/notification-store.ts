@@ -3,6 +3,7 @@
  * de-duplication records, the dead-letter list and the staff notification profiles.
  */
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
@@ -12,9 +13,12 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { SealedReporter } from '../../domain/case.js';
 import { type PendingNotification, recipientKey } from '../../domain/lifecycle/notifications.js';
 import { noticeHolderId, parseNoticeHolderId } from '../../domain/reports/notice-mail.js';
+import { StoreUnavailableError } from '../../services/errors.js';
 import type {
+  ClaimedHolder,
   DeadLetter,
   DeadLetters,
   DeliveryLog,
@@ -90,7 +94,12 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
     },
     async claim(caseId, now, until) {
       try {
-        await send(() =>
+        // ALL_OLD: the item as it was when the lease was taken — the pending list, the reporter's
+        // sealed contact and whether an earlier lease was left behind — so a pass reads nothing else.
+        // The whole item comes back (UpdateItem has no projection): a case item is a few KB (events
+        // and all, bounded by the 400 KB item limit), returned values cost no capacity, and the pass
+        // used to read the whole item again (getCase) for every citizen notification.
+        const res = await send(() =>
           client.send(
             new UpdateItemCommand({
               TableName: tableName,
@@ -99,20 +108,27 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
               ConditionExpression:
                 'attribute_exists(pendingNotifications) AND (attribute_not_exists(notifyLease) OR notifyLease < :now)',
               ExpressionAttributeValues: marshall({ ':until': until, ':now': now }),
+              ReturnValues: 'ALL_OLD',
             }),
           ),
         );
-        return true;
+        const item = res.Attributes ? unmarshall(res.Attributes) : {};
+        return {
+          pending: (item.pendingNotifications ?? []) as PendingNotification[],
+          reporter: item.reporter as SealedReporter | undefined,
+          anonymous: item.anonymous === true,
+          interrupted: item.notifyLease !== undefined,
+        } satisfies ClaimedHolder;
       } catch (e) {
-        if (isConditionFailure(e)) return false;
+        if (isConditionFailure(e)) return undefined;
         throw e;
       }
     },
-    async settle(caseId, count, remaining) {
+    async settle(caseId, lease, count, remaining) {
       const base = {
         TableName: tableName,
         Key: marshall(notificationHolderKey(caseId)),
-        ConditionExpression: 'size(#pn) = :n',
+        ConditionExpression: 'size(#pn) = :n AND notifyLease = :lease',
       };
       const entry = remaining.length > 0 ? keys.pendingNotification(earliest(remaining), caseId) : undefined;
       try {
@@ -125,7 +141,7 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
                     UpdateExpression: 'SET #pn = :rest, notifySk = :sk REMOVE notifyLease',
                     ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
                     ExpressionAttributeValues: marshall(
-                      { ':n': count, ':rest': remaining, ':sk': entry.notifySk },
+                      { ':n': count, ':lease': lease, ':rest': remaining, ':sk': entry.notifySk },
                       MARSHALL,
                     ),
                   }
@@ -133,16 +149,19 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
                     ...base,
                     UpdateExpression: 'REMOVE #pn, notifyPk, notifySk, notifyLease',
                     ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
-                    ExpressionAttributeValues: marshall({ ':n': count }),
+                    ExpressionAttributeValues: marshall({ ':n': count, ':lease': lease }),
                   },
             ),
           ),
         );
-        return true;
+        return { outcome: 'settled' };
       } catch (e) {
-        if (isConditionFailure(e)) return false;
-        throw e;
+        if (!isConditionFailure(e)) throw e;
       }
+      // Which condition failed: the list grew (settle again with it) or the lease is someone else's.
+      const now = await readItem(client, tableName, notificationHolderKey(caseId));
+      if (now?.notifyLease !== lease) return { outcome: 'lost' };
+      return { outcome: 'changed', pending: (now.pendingNotifications ?? []) as PendingNotification[] };
     },
     async requeue(caseId, notifications) {
       const entry = keys.pendingNotification(earliest(notifications), caseId);
@@ -166,10 +185,45 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
   };
 }
 
-export function createDeliveryLog(client: DynamoDBClient, tableName: string): DeliveryLog {
+/** BatchGetItem takes at most 100 keys a call. */
+const BATCH_GET_KEYS = 100;
+/** Rounds of UnprocessedKeys (the store under load) before the pass gives up and retries later. */
+const UNPROCESSED_ROUNDS = 6;
+
+export function createDeliveryLog(
+  client: DynamoDBClient,
+  tableName: string,
+  opts: { sleep?: (ms: number) => Promise<void> } = {},
+): DeliveryLog {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return {
-    async wasSent(key) {
-      return Boolean(await readItem(client, tableName, keys.delivery(key)));
+    async sentAmong(dedupeKeys) {
+      const sent = new Set<string>();
+      // A batch naming a key twice is refused; the map finds the dedupe key of each item read back.
+      const byPk = new Map(dedupeKeys.map((k) => [keys.delivery(k).pk, k]));
+      const unique = [...byPk.values()];
+      for (let i = 0; i < unique.length; i += BATCH_GET_KEYS) {
+        let request = unique.slice(i, i + BATCH_GET_KEYS).map((k) => marshall(keys.delivery(k)));
+        for (let round = 0; request.length > 0; round++) {
+          if (round >= UNPROCESSED_ROUNDS) throw new StoreUnavailableError(new Error('UnprocessedKeys'));
+          if (round > 0) await sleep(Math.random() * 25 * 2 ** round);
+          const res = await withStoreRetry(() =>
+            client.send(
+              new BatchGetItemCommand({
+                RequestItems: {
+                  [tableName]: { Keys: request, ConsistentRead: true, ProjectionExpression: 'pk' },
+                },
+              }),
+            ),
+          );
+          for (const item of res.Responses?.[tableName] ?? []) {
+            const key = byPk.get(String(unmarshall(item).pk));
+            if (key !== undefined) sent.add(key);
+          }
+          request = res.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        }
+      }
+      return sent;
     },
     async markSent(key, at) {
       await withStoreRetry(() =>

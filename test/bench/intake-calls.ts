@@ -3,8 +3,10 @@
  * dynalite, workflow running) with an Idempotency-Key each, half naming a reporter, then the workflow
  * left to settle (Route, then the Wait that ends the local execution). Calls are counted on the
  * runtime's DynamoDB client by an SDK middleware; notification delivery is paused so only intake and
- * the workflow count; the receipts are delivered afterwards and counted apart. The wake scheduler's sweeps (Query on byWake, WAKE_BUCKETS per sweep) follow
- * the clock, not the complaints, and are reported apart.
+ * the workflow count; the notifications they cause (receipts, assignments, status changes) are
+ * delivered afterwards and counted apart, per complaint and per delivered notification. The wake
+ * scheduler's sweeps (Query on byWake, WAKE_BUCKETS per sweep) follow the clock, not the complaints,
+ * and are reported apart.
  */
 import { silentLogger } from '../../functions/http/logger.js';
 import { startRuntime } from '../../functions/local/runtime.js';
@@ -35,7 +37,7 @@ export async function benchIntakeCalls(n = 50) {
     const roundTrips = calls.total(sweep) / n;
     // Then the citizens' receipts (half the complaints name a reporter), delivered as `npm start` does.
     calls.reset();
-    await rt.channels.delivery.drain();
+    const drained = await rt.channels.delivery.drain();
     const delivery = calls.total(sweep) / n;
     const deliveryByCommand = Object.fromEntries(
       Object.entries(calls.byCommand())
@@ -56,6 +58,8 @@ export async function benchIntakeCalls(n = 50) {
         .filter(([k]) => sweep(k))
         .reduce((a, [, v]) => a + v, 0),
       deliveryRoundTripsPerComplaint: delivery,
+      deliveredNotifications: drained.delivered,
+      deliveryRoundTripsPerNotification: drained.delivered ? (delivery * n) / drained.delivered : 0,
       deliveryByCommand,
     };
   } finally {

@@ -203,4 +203,42 @@ describe('store round trips per delivered notification', () => {
     expect(afterB.delivered).toBe(1);
     expect((await sent(rt)).filter((m) => m.to === 'inspector-a@duban.local')).toHaveLength(1);
   }, 60_000);
+
+  it('a published notice is claimed without its body: the list and the old lease come back, nothing else', async () => {
+    // Arrange: a notice published through the API, its notifications held on the notice item.
+    const { rt } = await setup();
+    await file(rt, { anonymous: true, reporter: undefined });
+    await rt.channels.delivery.drain();
+    const dispatcher = await login(rt.app, 'dispatcher');
+    const published = await asStaff(rt.app, dispatcher, '/api/v1/reports/monthly/2026-03/publish', {
+      method: 'POST',
+      body: JSON.stringify({}),
+    });
+    const returned: string[][] = [];
+    rt.storeClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        if (context.commandName === 'UpdateItemCommand') {
+          returned.push(Object.keys((out.output as { Attributes?: object }).Attributes ?? {}).sort());
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'testReturnedAttributes' },
+    );
+
+    // Act
+    let report = { delivered: 0 };
+    const calls = await counted(rt, async () => {
+      report = await rt.channels.delivery.drain();
+    });
+    rt.storeClient.middlewareStack.remove('testReturnedAttributes');
+
+    // Assert
+    expect(published.status).toBe(201);
+    expect(report.delivered).toBeGreaterThanOrEqual(2);
+    expect(returned[0]).toEqual(['pendingNotifications']); // the claim: no body, no lease left behind
+    expect(calls).not.toHaveProperty('GetItemCommand');
+    expect(calls).not.toHaveProperty('BatchGetItemCommand');
+    expect(calls.UpdateItemCommand).toBe(2);
+  }, 60_000);
 });

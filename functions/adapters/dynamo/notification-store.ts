@@ -93,22 +93,25 @@ export function createNotificationQueue(client: DynamoDBClient, tableName: strin
         []) as PendingNotification[];
     },
     async claim(caseId, now, until) {
+      // The item as the lease found it — the pending list, the reporter's sealed contact, whether an
+      // earlier lease was left behind — so a pass reads nothing else. A case comes back whole
+      // (ALL_OLD; UpdateItem has no projection): a few KB, events and all, bounded by the 400 KB item
+      // limit; returned values cost no capacity, and the pass used to read the whole case again for
+      // every citizen notification. A published notice holds its gzipped body and tells no citizen:
+      // only the list and the old lease come back (UPDATED_OLD of `#pn = #pn`, a no-op write).
+      const notice = parseNoticeHolderId(caseId) !== undefined;
       try {
-        // ALL_OLD: the item as it was when the lease was taken — the pending list, the reporter's
-        // sealed contact and whether an earlier lease was left behind — so a pass reads nothing else.
-        // The whole item comes back (UpdateItem has no projection): a case item is a few KB (events
-        // and all, bounded by the 400 KB item limit), returned values cost no capacity, and the pass
-        // used to read the whole item again (getCase) for every citizen notification.
         const res = await send(() =>
           client.send(
             new UpdateItemCommand({
               TableName: tableName,
               Key: marshall(notificationHolderKey(caseId)),
-              UpdateExpression: 'SET notifyLease = :until',
+              UpdateExpression: notice ? 'SET notifyLease = :until, #pn = #pn' : 'SET notifyLease = :until',
               ConditionExpression:
-                'attribute_exists(pendingNotifications) AND (attribute_not_exists(notifyLease) OR notifyLease < :now)',
+                'attribute_exists(#pn) AND (attribute_not_exists(notifyLease) OR notifyLease < :now)',
+              ExpressionAttributeNames: { '#pn': 'pendingNotifications' },
               ExpressionAttributeValues: marshall({ ':until': until, ':now': now }),
-              ReturnValues: 'ALL_OLD',
+              ReturnValues: notice ? 'UPDATED_OLD' : 'ALL_OLD',
             }),
           ),
         );

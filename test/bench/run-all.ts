@@ -4,7 +4,7 @@
  */
 import '../../functions/local/polyfills.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { benchBundles, benchCitizenFirstRequests } from './bundles.js';
+import { benchBundles, benchFirstResponses } from './bundles.js';
 import { benchImport12345 } from './import-12345.js';
 import { benchIntake } from './intake.js';
 import { benchIntakeCalls } from './intake-calls.js';
@@ -69,8 +69,11 @@ console.log(
 const bundles = await benchBundles();
 console.table(bundles);
 const citizenImport = bundles.find((b) => b.bundle.startsWith('citizen'))?.['import median ms'] ?? Number.NaN;
-console.log('Citizen function: cold import, then its first requests (DynamoDB = the embedded store)');
-console.table(await benchCitizenFirstRequests());
+console.log(
+  'HTTP functions: cold start to first response (fresh process: import + one invoke; DynamoDB = the embedded store, KMS/Step Functions = a local stand-in)',
+);
+const firstResponses = await benchFirstResponses();
+console.table(firstResponses);
 console.table({
   'citizen function cold import ≤ 100 ms': {
     value: `${citizenImport} ms`,
@@ -131,6 +134,7 @@ writeFileSync(
       intakeCalls,
       transitions,
       bundles,
+      firstResponses,
       ladder,
       storeRss,
       openCases,

@@ -42,6 +42,22 @@ const dropZodLocales: Plugin = {
   },
 };
 
+/**
+ * Entries that serve no OpenAPI document: `@asteasolutions/zod-to-openapi` (document generation and
+ * schema metadata, never validation) is replaced by `functions/http/parts/no-openapi-document.ts`.
+ * API Gateway sends /api/v1/openapi.json to the staff function, which keeps the real library.
+ */
+export const entriesWithoutOpenApiDocument: readonly string[] = ['functions/http/citizen-lambda.ts'];
+
+const noOpenApiDocument: Plugin = {
+  name: 'no-openapi-document',
+  setup(b) {
+    b.onResolve({ filter: /^@asteasolutions\/zod-to-openapi$/ }, () => ({
+      path: entryPath('functions/http/parts/no-openapi-document.ts'),
+    }));
+  },
+};
+
 export function bundleOptions(spec: BundleSpec, outdir: string): BuildOptions {
   return {
     entryPoints: { index: entryPath(spec.entry) },
@@ -61,7 +77,9 @@ export function bundleOptions(spec: BundleSpec, outdir: string): BuildOptions {
       js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
     },
     external: spec.awsSdk === 'runtime' ? ['@aws-sdk/*'] : [],
-    plugins: [dropZodLocales],
+    plugins: entriesWithoutOpenApiDocument.includes(spec.entry)
+      ? [dropZodLocales, noOpenApiDocument]
+      : [dropZodLocales],
     metafile: true,
     // Metafile paths relative to the repository root, wherever the caller runs.
     absWorkingDir: repoRoot,

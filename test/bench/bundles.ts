@@ -8,20 +8,21 @@
  * function that defers work to its first request, so `benchFirstResponses` (below) also times cold start
  * to first response.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { tableDesign } from '../../functions/adapters/table-design.js';
 import { silentLogger } from '../../functions/http/logger.js';
 import { startRuntime } from '../../functions/local/runtime.js';
 import { type BundleSpec, bundle, coldStartOutputs } from '../../infra/bundle.js';
 import { repoRoot } from '../support/child-process.js';
+import { apiGatewayEvent, invokeBundle, lambdaEnv } from '../support/lambda-bundle.js';
+import { validComplaint } from '../support/runtime.js';
 
 /** As in infra/stateless-stack.ts: bundling and the function's NODE_OPTIONS (source maps at run time). */
 const sourceMaps = ['--enable-source-maps'];
@@ -49,17 +50,7 @@ const functions: Record<string, BundleSpec & { nodeOptions: string[] }> = {
 };
 
 /** Dummy configuration: importing the entry builds its clients but calls nothing. */
-const env = {
-  ...process.env,
-  AWS_REGION: 'cn-north-1',
-  TABLE_NAME: 'duban',
-  STATE_MACHINE_ARN: 'arn:aws:states:cn-north-1:123456789012:stateMachine:duban',
-  REPORTER_KEY_ARN: 'arn:aws:kms:cn-north-1:123456789012:key/00000000-0000-0000-0000-000000000000',
-  USER_POOL_ID: 'cn-north-1_example',
-  USER_POOL_CLIENT_ID: 'example',
-  EVIDENCE_BUCKET: 'duban-evidence-example',
-  NODE_NO_WARNINGS: '1',
-};
+const env = { ...process.env, ...lambdaEnv };
 
 export interface ImportTimes {
   median: number;
@@ -85,8 +76,6 @@ export function importTimes(
   const at = (q: number) => times[Math.min(runs - 1, Math.ceil(q * runs) - 1)] as number;
   return { median: at(0.5), p90: at(0.9) };
 }
-
-const execFileAsync = promisify(execFile);
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
@@ -128,45 +117,6 @@ export async function benchBundles() {
   }
   return rows;
 }
-
-/** An API Gateway HTTP API (payload 2.0) request, as the Lambda receives it. */
-function apiEvent(method: 'GET' | 'POST', path: string, sourceIp: string, body?: unknown) {
-  const json = body === undefined ? {} : { 'content-type': 'application/json' };
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'duban.example.cn', 'accept-language': 'zh-CN', 'user-agent': 'bench', ...json },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'bench',
-      domainName: 'duban.example.cn',
-      domainPrefix: 'duban',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp, userAgent: 'bench' },
-      requestId: 'bench',
-      routeKey: '$default',
-      stage: '$default',
-      time: '26/Nov/2026:12:00:00 +0000',
-      timeEpoch: Date.UTC(2026, 10, 26, 12),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    isBase64Encoded: false,
-  };
-}
-
-/** A complaint with contact details (sealed with KMS) and a phone (its lookup hash needs the KMS key). */
-const complaintBody = {
-  channel: 'web',
-  category: 'HOMEWORK_OVERLOAD',
-  area: 'LONGSHUI',
-  subject: { kind: 'school', name: '龙水镇第一小学' },
-  description: '三年级每天书面作业超过两个小时，孩子经常写到晚上十点。',
-  occurredOn: '2026-02-27',
-  grade: 3,
-  anonymous: false,
-  reporter: { name: '王小明', phone: '13812345678', email: 'wang@example.cn' },
-};
 
 /**
  * Stand-in for KMS and Step Functions (there is no local KMS): answers the three calls a complaint makes
@@ -217,10 +167,10 @@ async function startKmsAndSfnStandIn() {
 export interface FirstResponseTimes {
   function: string;
   'import median ms': number;
-  'GET / median ms': number;
-  'GET / p90 ms': number;
-  'POST complaint median ms': number;
-  'POST complaint p90 ms': number;
+  'to first GET / median ms': number;
+  'to first GET / p90 ms': number;
+  'to first POST complaint median ms': number;
+  'to first POST complaint p90 ms': number;
 }
 
 /**
@@ -228,7 +178,7 @@ export interface FirstResponseTimes {
  * moved from import to the first request is no saving). A fresh process (with the function's
  * NODE_OPTIONS) imports the HTTP bundle and invokes `handler` once with an API Gateway v2 event: either
  * `GET /` (home page: catalog read, first render) or `POST /api/v1/complaints` with a valid complaint
- * with contact details (rate-limit counter, catalog read, KMS lookup key, Encryption SDK seal, the case
+ * with contact details and a phone (validComplaint) (rate-limit counter, catalog read, KMS lookup key, Encryption SDK seal, the case
  * write, Step Functions start). DynamoDB is the embedded store (dynalite, AWS_ENDPOINT_URL_DYNAMODB);
  * KMS and Step Functions the local stand-in above. Times from the start of the import to the handler's
  * answer (201 / 200 checked), BENCH_IMPORT_RUNS fresh processes each, interleaved; median and p90.
@@ -251,9 +201,7 @@ export async function benchFirstResponses(
   const rt = await startRuntime({ logger: silentLogger, intakeRateLimit: 0, trackRateLimit: 0 });
   const aws = await startKmsAndSfnStandIn();
   const runEnv = {
-    ...env,
     TABLE_NAME: tableDesign.defaultTableName,
-    CURSOR_KEY_ID: 'arn:aws:kms:cn-north-1:123456789012:key/11111111-1111-1111-1111-111111111111',
     AWS_ENDPOINT_URL_DYNAMODB: rt.storeEndpoint,
     AWS_ENDPOINT_URL_KMS: aws.endpoint,
     AWS_ENDPOINT_URL_SFN: aws.endpoint,
@@ -262,25 +210,10 @@ export async function benchFirstResponses(
   };
   /** [import ms, import to first response ms] in a fresh process (async: the store and stand-in run here). */
   const coldRequest = async (outdir: string, nodeOptions: string[], event: unknown, status: number) => {
-    const script = `
-      const t0 = performance.now();
-      const { handler } = await import(${JSON.stringify(`file://${join(outdir, 'index.mjs')}`)});
-      const t1 = performance.now();
-      const res = await handler(${JSON.stringify(event)}, {});
-      const t2 = performance.now();
-      if (res.statusCode !== ${status}) throw new Error('status ' + res.statusCode + ' ' + res.body);
-      console.log(JSON.stringify([t1 - t0, t2 - t0]));
-      process.exit(0);`;
-    const { stdout } = await execFileAsync(
-      process.execPath,
-      [...nodeOptions, '--input-type=module', '-e', script],
-      {
-        env: runEnv,
-        encoding: 'utf8',
-      },
-    );
-    // The function's JSON logs go to stdout too; the times are the last line.
-    return JSON.parse(stdout.trim().split('\n').at(-1) as string) as [number, number];
+    const { answers, times } = await invokeBundle(outdir, [event], { env: runEnv, nodeOptions });
+    const answer = answers[0];
+    if (answer?.statusCode !== status) throw new Error(`status ${answer?.statusCode} ${answer?.body}`);
+    return times as [number, number];
   };
   try {
     const samples = http.map(() => ({
@@ -297,14 +230,14 @@ export async function benchFirstResponses(
         const [imported, home] = await coldRequest(
           outdir,
           spec.nodeOptions,
-          apiEvent('GET', '/', '203.0.113.7'),
+          apiGatewayEvent('GET', '/'),
           200,
         );
         const ip = `198.51.100.${(run * http.length + i) % 250}`;
         const [, complaint] = await coldRequest(
           outdir,
           spec.nodeOptions,
-          apiEvent('POST', '/api/v1/complaints', ip, complaintBody),
+          apiGatewayEvent('POST', '/api/v1/complaints', { sourceIp: ip, body: validComplaint() }),
           201,
         );
         s.imports.push(imported);
@@ -319,10 +252,10 @@ export async function benchFirstResponses(
       return {
         function: name,
         'import median ms': at(s.imports, 0.5),
-        'GET / median ms': at(s.home, 0.5),
-        'GET / p90 ms': at(s.home, 0.9),
-        'POST complaint median ms': at(s.complaint, 0.5),
-        'POST complaint p90 ms': at(s.complaint, 0.9),
+        'to first GET / median ms': at(s.home, 0.5),
+        'to first GET / p90 ms': at(s.home, 0.9),
+        'to first POST complaint median ms': at(s.complaint, 0.5),
+        'to first POST complaint p90 ms': at(s.complaint, 0.9),
       };
     });
   } finally {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableDesign } from '../../functions/adapters/table-design.js';
 import { bundle, coldStartOutputs } from '../../infra/bundle.js';
+import { apiGatewayEvent, invokeBundle } from '../support/lambda-bundle.js';
+import { testRuntime, validComplaint } from '../support/runtime.js';
 
 // The citizen function's bundle as deployed (infra/bundle.ts): what it contains, not how fast it is.
 let dir: string;
@@ -63,4 +66,56 @@ describe('citizen function bundle', () => {
     // Assert
     expect(locales.map((l) => l.replace(/.*\/locales\//, ''))).toEqual(['en.js']);
   });
+});
+
+describe('citizen function bundle: no OpenAPI document', () => {
+  it('holds none of zod-to-openapi (the staff function serves the document)', () => {
+    // Act
+    const everything = inputsOf(Object.keys(meta.outputs));
+    // Assert
+    expect(matching(everything, [/node_modules\/@asteasolutions\/zod-to-openapi\//])).toEqual([]);
+    expect(everything.some((input) => input.endsWith('functions/http/parts/no-openapi-document.ts'))).toBe(
+      true,
+    );
+  });
+
+  it('run as the Lambda, still validates every edge and answers from the store', async () => {
+    // Arrange: the deployed bundle in a fresh process, DynamoDB = a test store.
+    const rt = await testRuntime();
+    const { description: _, ...noDescription } = validComplaint();
+    try {
+      // Act
+      const { answers } = await invokeBundle(
+        dir,
+        [
+          apiGatewayEvent('GET', '/'),
+          apiGatewayEvent('GET', '/api/v1/catalog'),
+          apiGatewayEvent('POST', '/api/v1/complaints', { body: { ...noDescription, grade: 'three' } }),
+          apiGatewayEvent('POST', '/api/v1/track', {
+            body: { trackingCode: 'DB-0000000000', accessCode: 'x' },
+          }),
+        ],
+        {
+          env: {
+            TABLE_NAME: tableDesign.defaultTableName,
+            AWS_ENDPOINT_URL_DYNAMODB: rt.storeEndpoint,
+            AWS_ACCESS_KEY_ID: 'local',
+            AWS_SECRET_ACCESS_KEY: 'local',
+          },
+        },
+      );
+      // Assert
+      const [home, catalog, complaint, track] = answers;
+      expect(home?.statusCode).toBe(200);
+      expect(home?.body).toContain('<html');
+      expect(catalog?.statusCode).toBe(200);
+      expect(JSON.parse(catalog?.body ?? '{}').categories.length).toBeGreaterThan(0);
+      expect(complaint?.statusCode).toBe(400);
+      const fields = JSON.parse(complaint?.body ?? '{}').error.fields.map((f: { path: string }) => f.path);
+      expect(fields.sort()).toEqual(['description', 'grade']);
+      expect(track?.statusCode).toBe(404); // well-formed, unknown: read from the store
+    } finally {
+      await rt.close();
+    }
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n/index.js';
+import type { Lang } from './i18n/lang.js';
 
 /** Dates and times as the reader reads them, always in Asia/Shanghai (deadlines fall there). */
 const zone = 'Asia/Shanghai';

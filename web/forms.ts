@@ -4,7 +4,7 @@ import { zodFields } from '../functions/http/errors.js';
 import type { FieldProblem } from '../functions/services/errors.js';
 import type { FieldMessage } from './components/index.js';
 import { CSRF_FIELD } from './csrf.js';
-import type { Messages } from './i18n/index.js';
+import type { PublicMessages as Messages } from './i18n/public-messages.js';
 
 /** The text fields of a posted form (files and the CSRF token left out). */
 export async function readForm(c: Context): Promise<Record<string, string>> {

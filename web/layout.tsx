@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { Principal } from '../functions/domain/staff.js';
 import { CsrfField } from './csrf.js';
-import type { Lang, Messages } from './i18n/index.js';
+import type { Lang } from './i18n/lang.js';
+import type { PublicMessages as Messages } from './i18n/public-messages.js';
 import { assets } from './static/assets.js';
 
 export interface NavItem {
@@ -74,7 +75,7 @@ export function Layout(p: LayoutProps) {
                   <form method="post" action="/staff/logout" class="inline">
                     <CsrfField token={p.staff.csrf} />
                     <button type="submit" class="button--link nav-button">
-                      {p.t.staff.logout} ({p.staff.who.username})
+                      {p.t.staffNav.logout} ({p.staff.who.username})
                     </button>
                   </form>
                 </li>

@@ -8,7 +8,7 @@ import { clientIp } from '../functions/http/auth.js';
 import type { CitizenDeps } from '../functions/http/deps.js';
 import type { RateLimiter } from '../functions/services/rate-limiter.js';
 import { verifyFormCsrf } from './csrf.js';
-import { isLang, rememberLang } from './i18n/index.js';
+import { isLang, rememberLang } from './i18n/lang.js';
 import { formExpiredPage, rateLimitedPage } from './pages/errors.js';
 import { pageSession } from './session.js';
 import { staticAssets } from './static/assets.js';

@@ -5,7 +5,7 @@ import { canExchangeWorkOrders, canSubmitChannel } from '../functions/domain/aut
 import type { Principal } from '../functions/domain/staff.js';
 import type { AuthEnv } from '../functions/http/auth.js';
 import { csrfToken } from './csrf.js';
-import { i18n, type Messages } from './i18n/index.js';
+import { publicI18n as i18n, type PublicMessages as Messages } from './i18n/public-messages.js';
 import { Layout, type NavItem } from './layout.js';
 
 export interface PageOptions {
@@ -36,12 +36,12 @@ export async function renderPage(c: Context<AuthEnv>, opts: PageOptions, body: C
 
 /** Navigation of staff pages; other areas (workbench, reports, admin) add their entries here. */
 export function staffNav(t: Messages, loggedIn: boolean, who?: Principal): NavItem[] {
-  if (!loggedIn) return [{ href: '/staff/login', label: t.staff.login.title }];
+  if (!loggedIn) return [{ href: '/staff/login', label: t.staffNav.login }];
   return [
-    { href: '/staff', label: t.staff.home },
+    { href: '/staff', label: t.staffNav.home },
     // Phone intake only for the roles that may file hotline complaints (the one authorization module).
     ...(canSubmitChannel(who, 'hotline') === 'ok'
-      ? [{ href: '/staff/intake', label: t.staff.intake.nav }]
+      ? [{ href: '/staff/intake', label: t.staffNav.intake }]
       : []),
     ...adminLeaderNav(t, who),
     ...channelNav(t, who),
@@ -50,7 +50,7 @@ export function staffNav(t: Messages, loggedIn: boolean, who?: Principal): NavIt
 
 /** 12345 import for the roles that exchange work orders; failed notifications for admins. */
 function channelNav(t: Messages, who: Principal | undefined): NavItem[] {
-  const m = t.channels.nav;
+  const m = t.staffNav;
   if (who && canExchangeWorkOrders(who)) return [{ href: '/staff/work-orders', label: m.workOrders }];
   if (who?.role === 'admin') return [{ href: '/staff/admin/dead-letters', label: m.deadLetters }];
   return [];
@@ -63,12 +63,12 @@ export const DEV_MAILBOX_FLAG = 'devMailboxPage';
 function withDevMailbox(c: Context<AuthEnv>, t: Messages, nav: NavItem[]): NavItem[] {
   if (!c.get('principal') || !c.get(DEV_MAILBOX_FLAG as never)) return nav;
   const href = '/staff/dev/mailbox';
-  return nav.some((n) => n.href === href) ? nav : [...nav, { href, label: t.channels.nav.mailbox }];
+  return nav.some((n) => n.href === href) ? nav : [...nav, { href, label: t.staffNav.mailbox }];
 }
 
 /** Overview for leaders and dispatchers; accounts and reference data for admins. */
 function adminLeaderNav(t: Messages, who: Principal | undefined): NavItem[] {
-  const m = t.admin.nav;
+  const m = t.staffNav;
   if (who?.role === 'leader' || who?.role === 'dispatcher')
     return [{ href: '/staff/overview', label: m.overview }];
   if (who?.role === 'admin')

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/index.js';
+import type { PublicMessages as Messages } from '../i18n/public-messages.js';
 
 /** One file as a gallery shows it; `href` is a link the reader may open (short-lived or redirecting). */
 export interface GalleryItem {

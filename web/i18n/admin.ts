@@ -2,7 +2,6 @@ import type { MessagesOf } from './types.js';
 
 /** Leader overview and the admin pages (accounts, reference data). */
 export const zh = {
-  nav: { overview: '总览', accounts: '账号管理', reference: '基础数据' },
   signIn: {
     signedIn: '已登录',
     continue: '继续',
@@ -143,7 +142,6 @@ export const zh = {
 };
 
 export const en: MessagesOf<typeof zh> = {
-  nav: { overview: 'Overview', accounts: 'Accounts', reference: 'Reference data' },
   signIn: {
     signedIn: 'Signed in',
     continue: 'Continue',

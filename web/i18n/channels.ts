@@ -5,7 +5,6 @@ type KindNames = Record<NotificationKind, string>;
 
 /** Channel pages: 12345 work-order import, the development mailbox, failed notifications (admin). */
 export const zh = {
-  nav: { workOrders: '12345 工单导入', mailbox: '开发邮箱', deadLetters: '发送失败的通知' },
   forbidden: {
     title: '没有权限',
     body: '您的账号不能使用这个页面。如需使用，请联系系统管理员。',
@@ -130,7 +129,6 @@ export const zh = {
 };
 
 export const en: MessagesOf<typeof zh> = {
-  nav: { workOrders: '12345 import', mailbox: 'Dev mailbox', deadLetters: 'Failed notifications' },
   forbidden: {
     title: 'Not allowed',
     body: 'Your account cannot use this page. Ask an administrator if you need it.',

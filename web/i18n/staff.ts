@@ -2,8 +2,6 @@ import type { MessagesOf } from './types.js';
 
 /** Staff pages of the web area: login, logout, the minimal staff home and the operator's phone intake. */
 export const zh = {
-  home: '工作台',
-  logout: '退出',
   login: {
     title: '工作人员登录',
     username: '用户名',
@@ -22,7 +20,6 @@ export const zh = {
     admin: '系统管理员',
   },
   intake: {
-    nav: '电话登记',
     title: '电话投诉登记',
     lead: '边听边填。Tab 键在各项之间移动，全部填完后按“登记”。',
     submit: '登记',
@@ -34,8 +31,6 @@ export const zh = {
 };
 
 export const en: MessagesOf<typeof zh> = {
-  home: 'Workbench',
-  logout: 'Sign out',
   login: {
     title: 'Staff sign-in',
     username: 'Username',
@@ -54,7 +49,6 @@ export const en: MessagesOf<typeof zh> = {
     admin: 'Administrator',
   },
   intake: {
-    nav: 'Phone intake',
     title: 'Phone complaint intake',
     lead: 'Fill in while you listen. Tab moves between fields; press “File” when done.',
     submit: 'File',

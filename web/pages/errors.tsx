@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AuthEnv } from '../../functions/http/auth.js';
 import { AppError } from '../../functions/services/errors.js';
 import type { Logger } from '../../functions/services/ports.js';
-import { i18n } from '../i18n/index.js';
+import { publicI18n as i18n } from '../i18n/public-messages.js';
 import { renderPage } from '../render.js';
 
 /** HTML 404 for page paths (API paths keep their JSON 404). */

@@ -6,7 +6,8 @@ import type { CitizenDeps } from '../../functions/http/deps.js';
 import { defaultPublicContact } from '../../functions/http/public-contact.js';
 import { ButtonLink } from '../components/index.js';
 import { csrfToken } from '../csrf.js';
-import { i18n, localName } from '../i18n/index.js';
+import { localName } from '../i18n/lang.js';
+import { publicI18n as i18n } from '../i18n/public-messages.js';
 import { renderPage } from '../render.js';
 import { TrackForm } from './track-form.js';
 

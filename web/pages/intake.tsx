@@ -177,7 +177,11 @@ export function intakePages(deps: AppDeps) {
     const r = allowed(c);
     if ('response' in r) return r.response;
     const receipt = await takeFlash<Receipt>(c, deps.vault, 'intake');
-    return ReceiptView(c, deps, receipt, { again: '/staff/intake', staff: true });
+    const m = i18n(c).t.staff.intake;
+    return ReceiptView(c, deps, receipt, {
+      again: '/staff/intake',
+      staff: { title: m.doneTitle, read: m.doneRead, again: m.again },
+    });
   });
 
   return app;

@@ -1,6 +1,6 @@
 import { Button, TextInput } from '../components/index.js';
 import { CsrfField } from '../csrf.js';
-import type { Messages } from '../i18n/index.js';
+import type { PublicMessages as Messages } from '../i18n/public-messages.js';
 
 /** The tracking-code + access-code form (home page box and /track). Posts; codes never go in a URL. */
 export function TrackForm(p: {

@@ -10,7 +10,7 @@ import { AppError, type FieldProblemCode } from '../../../functions/services/err
 import { discardUpload, stagedUpload, stageFile } from '../../../functions/services/evidence.js';
 import { Button, fieldId } from '../../components/index.js';
 import { type FormErrors, noErrors } from '../../forms.js';
-import { i18n, type Messages } from '../../i18n/index.js';
+import { publicI18n as i18n, type PublicMessages as Messages } from '../../i18n/public-messages.js';
 import type { Answers } from './answers.js';
 import type { ReportStep, StepView } from './steps.js';
 

@@ -4,7 +4,8 @@ import type { AuthEnv } from '../../../functions/http/auth.js';
 import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { CopyCode, Panel } from '../../components/index.js';
 import { formatDateTime } from '../../format.js';
-import { i18n, localName } from '../../i18n/index.js';
+import { localName } from '../../i18n/lang.js';
+import { publicI18n as i18n } from '../../i18n/public-messages.js';
 import { renderPage } from '../../render.js';
 
 /** What the intake POST hands the receipt page through the sealed flash cookie. */
@@ -23,19 +24,20 @@ export async function ReceiptView(
   c: Context<AuthEnv>,
   deps: CitizenDeps,
   receipt: Receipt | undefined,
-  opts: { again: string; staff: boolean },
+  /** Staff intake: where to file the next call and what the operator reads out (staff messages). */
+  opts: { again: string; staff?: { title: string; read: string; again: string } },
 ) {
   const { lang, t } = i18n(c);
   const m = t.public.report.done;
   if (!receipt) {
     return renderPage(
       c,
-      { title: m.gone, staff: opts.staff },
+      { title: m.gone, staff: opts.staff !== undefined },
       <>
         <h1>{m.gone}</h1>
         <p>{m.goneText}</p>
         <p>
-          <a href={opts.staff ? opts.again : '/track'}>{opts.staff ? t.staff.intake.again : m.trackLink}</a>
+          <a href={opts.staff ? opts.again : '/track'}>{opts.staff ? opts.staff.again : m.trackLink}</a>
         </p>
       </>,
     );
@@ -44,11 +46,11 @@ export async function ReceiptView(
   const b = t.common.buttons;
   return renderPage(
     c,
-    { title: opts.staff ? t.staff.intake.doneTitle : m.title, staff: opts.staff },
+    { title: opts.staff?.title ?? m.title, staff: opts.staff !== undefined },
     <>
       <div class="panel receipt">
-        <h1>{opts.staff ? t.staff.intake.doneTitle : m.title}</h1>
-        <p>{opts.staff ? t.staff.intake.doneRead : m.lead}</p>
+        <h1>{opts.staff?.title ?? m.title}</h1>
+        <p>{opts.staff?.read ?? m.lead}</p>
       </div>
       <h2 class="code-label">{m.trackingCode}</h2>
       <CopyCode
@@ -84,7 +86,7 @@ export async function ReceiptView(
       <h2>{m.next}</h2>
       <p>{office ? m.nextText(localName(lang, office)) : m.nextGeneric}</p>
       <p class="no-print">
-        <a href={opts.again}>{opts.staff ? t.staff.intake.again : m.trackLink}</a>
+        <a href={opts.again}>{opts.staff?.again ?? m.trackLink}</a>
       </p>
     </>,
   );

@@ -10,7 +10,7 @@ import {
 import type { CitizenDeps } from '../../../functions/http/deps.js';
 import { Panel } from '../../components/index.js';
 import { formatDate } from '../../format.js';
-import { localName } from '../../i18n/index.js';
+import { localName } from '../../i18n/lang.js';
 import type { Answers } from './answers.js';
 import { StagedPhotos, stagedIds } from './evidence-step.js';
 import type { StepView } from './steps.js';

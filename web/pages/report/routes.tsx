@@ -10,7 +10,7 @@ import { Button, ErrorSummary, StepIndicator } from '../../components/index.js';
 import { CsrfField, csrfToken } from '../../csrf.js';
 import { setFlash, takeFlash } from '../../flash.js';
 import { type FormErrors, noErrors, readForm, translateProblems } from '../../forms.js';
-import { i18n } from '../../i18n/index.js';
+import { publicI18n as i18n } from '../../i18n/public-messages.js';
 import { pageRateLimit } from '../../page-stack.js';
 import { renderPage } from '../../render.js';
 import { type Answers, fieldForPath, problemsFor, toComplaint } from './answers.js';
@@ -189,7 +189,7 @@ export function reportPages(deps: CitizenDeps) {
 
   app.get('/done', async (c) => {
     const receipt = await takeFlash<Receipt>(c, deps.vault, 'receipt');
-    return ReceiptView(c, deps, receipt, { again: '/track', staff: false });
+    return ReceiptView(c, deps, receipt, { again: '/track' });
   });
 
   return app;

@@ -25,14 +25,18 @@ export function startScriptNodeFlags(): string[] {
 
 /**
  * Starts a TypeScript entry in its own node process (the process whose memory we measure), with the
- * same node flags as `npm start`, and waits for a stdout line containing `readyText`.
+ * same node flags as `npm start` (and for `functions/local/main.ts`, the same start script), and waits
+ * for a stdout line containing `readyText`.
  */
 export async function startChild(entry: string, env: Record<string, string>, readyText: string) {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
   const flags = [...startScriptNodeFlags(), ...profile];
-  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
+  // `npm start`'s entry runs the way `npm start` runs it (bundled by start.mjs); others through tsx.
+  const args =
+    entry === 'functions/local/main.ts' ? ['functions/local/start.mjs'] : ['--import', 'tsx', entry];
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...args], {
     cwd: repoRoot,
     // SMTP on a free port unless a test asks for one: parallel runs share the machine.
     env: { ...process.env, SMTP_PORT: '0', ...env },

@@ -113,6 +113,10 @@ export async function startLocalChannels(
 
   // One cached view for the deliverer and the settings page, so a saved change applies at once.
   const profiles = cachedStaffProfiles(createStaffProfiles(client, tableName));
+  const smtpSender = opts.mail
+    ? undefined
+    : smtpMailSender({ host: '127.0.0.1', port: smtp.port, from: opts.mailFrom ?? DEFAULT_MAIL_FROM });
+  const mail = opts.mail ?? (smtpSender as MailSender);
   const deliveryDeps: DeliveryDeps = {
     queue: createNotificationQueue(client, tableName),
     outbox: base.outbox,
@@ -121,9 +125,7 @@ export async function startLocalChannels(
     profiles,
     vault: base.vault,
     catalog: base.catalog,
-    mail:
-      opts.mail ??
-      smtpMailSender({ host: '127.0.0.1', port: smtp.port, from: opts.mailFrom ?? DEFAULT_MAIL_FROM }),
+    mail,
     sms: opts.sms ?? devSmsSink(devMailbox, clock, randomUUID),
     clock,
     logger,
@@ -148,6 +150,7 @@ export async function startLocalChannels(
     },
     async close() {
       await delivery.stop();
+      smtpSender?.close(); // before the server: it waits for open connections
       await smtp.close();
     },
   };

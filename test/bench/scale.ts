@@ -218,7 +218,14 @@ export async function benchOnTime(
   rate = Number(process.env.BENCH_DUE_RATE ?? 100),
   clockSpeed = 86400,
 ) {
-  const rt = await startRuntime({ clockSpeed, logger: silentLogger, intakeRateLimit: 0 });
+  // BENCH_WORKFLOW_CONCURRENCY: executions at once (the runtime's default when unset).
+  const concurrency = Number(process.env.BENCH_WORKFLOW_CONCURRENCY) || undefined;
+  const rt = await startRuntime({
+    clockSpeed,
+    logger: silentLogger,
+    intakeRateLimit: 0,
+    workflowConcurrency: concurrency,
+  });
   try {
     const ids: string[] = [];
     const t0 = Date.now();

@@ -124,7 +124,7 @@ export async function benchBundles() {
  * HTTP, so the function loads and runs its real KMS, Encryption SDK and Step Functions code, signs and
  * sends real requests — only AWS's own latency is missing.
  */
-async function startKmsAndSfnStandIn() {
+export async function startKmsAndSfnStandIn() {
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => {
@@ -171,6 +171,8 @@ export interface FirstResponseTimes {
   'to first GET / p90 ms': number;
   'to first POST complaint median ms': number;
   'to first POST complaint p90 ms': number;
+  'CPU to first GET / median ms': number;
+  'CPU to first POST complaint median ms': number;
 }
 
 /**
@@ -181,7 +183,8 @@ export interface FirstResponseTimes {
  * with contact details and a phone (validComplaint) (rate-limit counter, catalog read, KMS lookup key, Encryption SDK seal, the case
  * write, Step Functions start). DynamoDB is the embedded store (dynalite, AWS_ENDPOINT_URL_DYNAMODB);
  * KMS and Step Functions the local stand-in above. Times from the start of the import to the handler's
- * answer (201 / 200 checked), BENCH_IMPORT_RUNS fresh processes each, interleaved; median and p90.
+ * answer (201 / 200 checked), BENCH_IMPORT_RUNS fresh processes each, interleaved; median and p90; and
+ * the process's CPU time (user + system) over the same span, which a busy machine inflates less.
  * Local round trips are sub-millisecond, so AWS's network latency is not in these figures: they are the
  * function's own work.
  */
@@ -208,18 +211,23 @@ export async function benchFirstResponses(
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };
-  /** [import ms, import to first response ms] in a fresh process (async: the store and stand-in run here). */
+  /**
+   * [import ms, import to first response ms, CPU ms to first response] in a fresh process (async: the
+   * store and the stand-in answer from this one).
+   */
   const coldRequest = async (outdir: string, nodeOptions: string[], event: unknown, status: number) => {
-    const { answers, times } = await invokeBundle(outdir, [event], { env: runEnv, nodeOptions });
+    const { answers, times, cpu } = await invokeBundle(outdir, [event], { env: runEnv, nodeOptions });
     const answer = answers[0];
     if (answer?.statusCode !== status) throw new Error(`status ${answer?.statusCode} ${answer?.body}`);
-    return times as [number, number];
+    return [...times, cpu[1]] as [number, number, number];
   };
   try {
     const samples = http.map(() => ({
       imports: [] as number[],
       home: [] as number[],
       complaint: [] as number[],
+      homeCpu: [] as number[],
+      complaintCpu: [] as number[],
     }));
     for (let run = 0; run < runs; run++) {
       // Round by round, so every function sees the same load; a new client address per complaint keeps
@@ -227,14 +235,14 @@ export async function benchFirstResponses(
       for (const [i, [, spec]] of http.entries()) {
         const outdir = outdirs[i] as string;
         const s = samples[i] as (typeof samples)[number];
-        const [imported, home] = await coldRequest(
+        const [imported, home, homeCpu] = await coldRequest(
           outdir,
           spec.nodeOptions,
           apiGatewayEvent('GET', '/'),
           200,
         );
         const ip = `198.51.100.${(run * http.length + i) % 250}`;
-        const [, complaint] = await coldRequest(
+        const [, complaint, complaintCpu] = await coldRequest(
           outdir,
           spec.nodeOptions,
           apiGatewayEvent('POST', '/api/v1/complaints', { sourceIp: ip, body: validComplaint() }),
@@ -243,6 +251,8 @@ export async function benchFirstResponses(
         s.imports.push(imported);
         s.home.push(home);
         s.complaint.push(complaint);
+        s.homeCpu.push(homeCpu);
+        s.complaintCpu.push(complaintCpu);
       }
     }
     const at = (xs: number[], q: number) =>
@@ -256,6 +266,8 @@ export async function benchFirstResponses(
         'to first GET / p90 ms': at(s.home, 0.9),
         'to first POST complaint median ms': at(s.complaint, 0.5),
         'to first POST complaint p90 ms': at(s.complaint, 0.9),
+        'CPU to first GET / median ms': at(s.homeCpu, 0.5),
+        'CPU to first POST complaint median ms': at(s.complaintCpu, 0.5),
       };
     });
   } finally {

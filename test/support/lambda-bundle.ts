@@ -66,23 +66,28 @@ export interface LambdaAnswer {
 
 /**
  * In one fresh process: imports `<outdir>/index.mjs`, then invokes its handler with each event in turn.
- * Returns the answers and the times from the start of the import: [import done, each answer…] (ms).
+ * Returns the answers, the wall times from the start of the import ([import done, each answer…], ms)
+ * and the process's CPU time (user + system) over the same spans, which a busy machine inflates less.
  */
 export async function invokeBundle(
   outdir: string,
   events: unknown[],
   opts: { env?: Record<string, string>; nodeOptions?: string[] } = {},
-): Promise<{ answers: LambdaAnswer[]; times: number[] }> {
+): Promise<{ answers: LambdaAnswer[]; times: number[]; cpu: number[] }> {
   const script = `
+    const c0 = process.cpuUsage();
+    const cpuMs = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
     const t0 = performance.now();
     const { handler } = await import(${JSON.stringify(`file://${join(outdir, 'index.mjs')}`)});
     const times = [performance.now() - t0];
+    const cpu = [cpuMs()];
     const answers = [];
     for (const event of ${JSON.stringify(events)}) {
       answers.push(await handler(event, {}));
       times.push(performance.now() - t0);
+      cpu.push(cpuMs());
     }
-    console.log(JSON.stringify({ answers, times }));
+    console.log(JSON.stringify({ answers, times, cpu }));
     process.exit(0);`;
   const { stdout } = await execFileAsync(
     process.execPath,

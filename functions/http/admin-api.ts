@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../services/errors.js';
-import { calendarYears, previewCalendarYear, previewCatalog } from '../services/reference-changes.js';
+import { calendarRevision, previewCalendarYear, previewCatalog } from '../services/reference-changes.js';
 import { staffAdmin } from '../services/staff-accounts.js';
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
@@ -106,8 +106,13 @@ const calendarReadRoute = createRoute({
   tags: ['admin'],
   security: staffSecurity,
   summary: 'Every year of statutory holidays and make-up working days (调休) the calendar holds',
+  description:
+    '`revision` (also the `ETag`) counts the saved changes; send it as `If-Match` when saving a year so a change saved meanwhile is not overwritten.',
   responses: {
-    200: { description: 'Years, ascending', content: json(z.object({ years: z.array(HolidayYearSchema) })) },
+    200: {
+      description: 'Years, ascending, and the revision they are at',
+      content: json(z.object({ years: z.array(HolidayYearSchema), revision: z.number().int() })),
+    },
     ...denied,
   },
 });
@@ -143,7 +148,9 @@ export function adminApi(deps: AppDeps) {
 
   app.openapi(calendarReadRoute, async (c) => {
     requireStaff(c, ['admin']);
-    return c.json({ years: await calendarYears(deps.store) }, 200);
+    const calendar = await calendarRevision(deps.store);
+    c.header('ETag', `"${calendar.revision}"`);
+    return c.json(calendar, 200);
   });
 
   app.openapi(catalogPreviewRoute, async (c) => {

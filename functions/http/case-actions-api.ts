@@ -101,12 +101,22 @@ const calendarRoute = createRoute({
   tags: ['admin'],
   security: staffSecurity,
   summary: 'Add or replace one year of statutory holidays and make-up working days (调休)',
+  description:
+    'With `If-Match: <revision>` (from `GET /admin/calendar`) the year is saved only if the calendar is still at that revision; otherwise 409 VERSION_CONFLICT. Without it, saves of different years never overwrite each other, and of the same year the last one wins.',
   request: {
     params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    headers: z.object({
+      'if-match': z
+        .string()
+        .regex(/^"?\d{1,9}"?$/, 'a calendar revision number')
+        .optional()
+        .openapi({ description: 'the calendar revision this change is based on' }),
+    }),
     body: { required: true, content: json(HolidayYearSchema) },
   },
   responses: {
     200: { description: 'Years now known', content: json(z.object({ years: z.array(z.number()) })) },
+    409: { description: 'The calendar changed since If-Match', content: json(ErrorBodySchema) },
     401: { description: 'Not logged in', content: json(ErrorBodySchema) },
     403: { description: 'Admins only', content: json(ErrorBodySchema) },
     ...errorResponses,
@@ -185,7 +195,9 @@ export function caseActionsApi(deps: AppDeps) {
         { path: 'year', code: 'invalid', message: 'must equal the year in the path' },
       ]);
     }
-    return c.json({ years: await saveCalendarYear(deps.store, deps.calendar, year) }, 200);
+    const ifMatch = c.req.valid('header')['if-match'];
+    const base = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
+    return c.json({ years: await saveCalendarYear(deps.store, deps.calendar, year, undefined, base) }, 200);
   });
 
   app.openapi(catalogRoute, async (c) => {

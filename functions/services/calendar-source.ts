@@ -29,20 +29,25 @@ export function createCalendarSource(store: CaseStore, ttlMs = 30_000): Calendar
  * only if the item is still the revision it was read at (retried on a fresh read when someone saved
  * another year meanwhile, so neither change is lost). `unchanged` (the admin's preview of that year)
  * is checked on each fresh read: if the year itself changed since, 409 instead of overwriting it.
+ * `expectedRevision` (the API's `If-Match`): the calendar must still be the revision the client read,
+ * whatever year changed — 409 with the current revision otherwise, and no retry.
  */
 export async function saveCalendarYear(
   store: CaseStore,
   source: CalendarSource,
   year: HolidayYear,
   unchanged?: (before: HolidayYear | undefined) => boolean,
+  expectedRevision?: number,
 ) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await store.loadReferenceRevision<HolidayYear[]>(CALENDAR_REFERENCE);
     const current = stored?.value ?? seedHolidayCalendar;
+    const revision = stored?.revision ?? 0;
+    if (expectedRevision !== undefined && revision !== expectedRevision) throw referenceConflict(revision);
     if (unchanged && !unchanged(current.find((y) => y.year === year.year)))
       throw referenceConflict(undefined);
     const next = [...current.filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year);
-    if (await store.replaceReference(CALENDAR_REFERENCE, next, { revision: stored?.revision ?? 0 })) {
+    if (await store.replaceReference(CALENDAR_REFERENCE, next, { revision })) {
       source.invalidate();
       return next.map((y) => y.year);
     }

@@ -106,6 +106,14 @@ export async function calendarYears(store: CaseStore): Promise<HolidayYear[]> {
   return (await store.loadReference<HolidayYear[]>(CALENDAR_REFERENCE)) ?? seedHolidayCalendar;
 }
 
+/** The calendar's years with its revision (the count of checked writes; 0 = never saved), for `If-Match`. */
+export async function calendarRevision(
+  store: CaseStore,
+): Promise<{ years: HolidayYear[]; revision: number }> {
+  const stored = await store.loadReferenceRevision<HolidayYear[]>(CALENDAR_REFERENCE);
+  return { years: stored?.value ?? seedHolidayCalendar, revision: stored?.revision ?? 0 };
+}
+
 export async function previewCalendarYear(deps: ReferenceChangeDeps, year: HolidayYear) {
   const [years, open] = await Promise.all([calendarYears(deps.store), openCaseCounts(deps.overview)]);
   const before = years.find((y) => y.year === year.year);

@@ -129,6 +129,38 @@ describe('reference data confirm is conditional on the version seen', () => {
     expect(years).toEqual(expect.arrayContaining([2027, 2028, 2029, 2030]));
   });
 
+  it('calendar API with If-Match: two admins saving the same year from the same revision: one 200, one 409', async () => {
+    // Arrange
+    const { admin, admin2 } = await secondAdmin(rt);
+    const read = await asStaff(rt.app, admin, '/api/v1/admin/calendar');
+    const { revision } = await read.json();
+    const edit = (name: string) => ({
+      year: 2027,
+      holidays: [{ date: '2027-10-01', name, nameEn: 'National Day' }],
+      makeupWorkdays: [],
+      source: '国办发明电',
+    });
+    const put = (token: string, name: string, base: number) =>
+      asStaff(rt.app, token, '/api/v1/admin/calendar/2027', {
+        method: 'PUT',
+        headers: { 'if-match': `"${base}"` },
+        body: JSON.stringify(edit(name)),
+      });
+    // Act
+    const [r1, r2] = await Promise.all([put(admin, '国庆节甲', revision), put(admin2, '国庆节乙', revision)]);
+    const stale = await put(admin, '国庆节丙', revision);
+    // Assert
+    expect(read.headers.get('etag')).toBe(`"${revision}"`);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    const loser = r1.status === 409 ? r1 : r2;
+    expect((await loser.json()).error.code).toBe('VERSION_CONFLICT');
+    expect(stale.status).toBe(409);
+    const saved = (await calendarYears(rt.store)).find((y) => y.year === 2027);
+    expect(saved?.holidays[0]?.name).toBe(r1.status === 200 ? '国庆节甲' : '国庆节乙');
+    const after = await json(asStaff(rt.app, admin, '/api/v1/admin/calendar'));
+    expect(after.revision).toBe(revision + 1);
+  });
+
   it('calendar page: two admins confirming different edits of the same year: one saved, one 409', async () => {
     // Arrange
     await secondAdmin(rt);

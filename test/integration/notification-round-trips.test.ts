@@ -16,6 +16,7 @@ import { startRuntime } from '../../functions/local/runtime.js';
 import { deliverCase } from '../../functions/services/notification-delivery.js';
 import type { SmsSender } from '../../functions/services/notification-ports.js';
 import { drivenClock } from '../support/driven-clock.js';
+import { dyingBeforeSettle } from '../support/dying-deliverer.js';
 import { asStaff, json, login, postJson, T0, validComplaint } from '../support/runtime.js';
 import { countStoreCalls } from '../support/store-calls.js';
 
@@ -107,16 +108,7 @@ describe('store round trips per delivered notification', () => {
     const { rt, time } = await setup();
     const caseId = await file(rt);
     const deps = rt.channels.deliveryDeps;
-    const crashing = {
-      ...deps,
-      queue: {
-        ...deps.queue,
-        settle: async () => {
-          throw new Error('process killed');
-        },
-      },
-    };
-    await expect(deliverCase(crashing, caseId)).rejects.toThrow('process killed');
+    await expect(deliverCase(dyingBeforeSettle(deps), caseId)).rejects.toThrow('process killed');
     const before = (await sent(rt)).length;
 
     // Act: its lease expires; the next pass finds it left behind and reads the delivery records.

@@ -13,6 +13,7 @@ import { startRuntime } from '../../functions/local/runtime.js';
 import { deliverCase } from '../../functions/services/notification-delivery.js';
 import type { MailSender } from '../../functions/services/notification-ports.js';
 import { drivenClock } from '../support/driven-clock.js';
+import { dyingBeforeSettle } from '../support/dying-deliverer.js';
 import { asStaff, json, login, postJson, T0, validComplaint } from '../support/runtime.js';
 
 type Rt = Awaited<ReturnType<typeof startRuntime>>;
@@ -138,16 +139,7 @@ describe('notification delivery', () => {
     const { trackingCode } = await file(rt, { anonymous: true, reporter: undefined });
     const caseId = trackingCode.replace('-', '');
     const deps = rt.channels.deliveryDeps;
-    const crashing = {
-      ...deps,
-      queue: {
-        ...deps.queue,
-        settle: async () => {
-          throw new Error('process killed');
-        },
-      },
-    };
-    await expect(deliverCase(crashing, caseId)).rejects.toThrow('process killed');
+    await expect(deliverCase(dyingBeforeSettle(deps), caseId)).rejects.toThrow('process killed');
     expect(await deps.queue.pending(caseId)).toHaveLength(1);
 
     // Act: the lease of the dead deliverer expires; the next pass finds the delivery record.

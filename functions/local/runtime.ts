@@ -47,7 +47,6 @@ import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
 import { receiveComplaintMail, smtpReply } from '../services/mailbox/receive-mail.js';
 import { retryDeadLetter } from '../services/notification-delivery.js';
-import { outboxNotifier } from '../services/outbox-port.js';
 import type { Clock, Logger, WorkflowStarter } from '../services/ports.js';
 import { createRateLimiter, loginFailureLimiters, publicRateLimits } from '../services/rate-limiter.js';
 import { runScheduledNotice } from '../services/reports/scheduled-notice.js';
@@ -311,7 +310,7 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
     ? startNoticeScheduler({
         clock,
         logger,
-        job: () => runScheduledNotice({ ...reportDeps(deps), notifier: outboxNotifier(outbox) }),
+        job: () => runScheduledNotice(reportDeps(deps)),
       })
     : undefined;
   await seedOpen311DemoApp(deps);

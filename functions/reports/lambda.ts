@@ -3,13 +3,12 @@
  * notice and notifies the leaders. Thin: the job is `runScheduledNotice`.
  */
 import { awsCoreDeps } from '../adapters/aws-core.js';
-import { outboxNotifier } from '../services/outbox-port.js';
 import { runScheduledNotice } from '../services/reports/scheduled-notice.js';
 
 const core = awsCoreDeps();
 
 export async function handler() {
-  const result = await runScheduledNotice({ ...core, notifier: outboxNotifier(core.outbox) });
+  const result = await runScheduledNotice(core);
   core.logger.info('monthly notice job', {
     ran: result.ran,
     ...(result.ran ? { month: result.draft.month, itemsRead: result.draft.itemsRead } : {}),

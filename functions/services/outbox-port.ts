@@ -16,22 +16,3 @@ export interface Outbox {
     opts?: { limit?: number; cursor?: string | undefined },
   ): Promise<{ items: OutboxMessage[]; cursor?: string | undefined }>;
 }
-
-/**
- * Posts notifications that no case change carries (the monthly notice job, run once per month by its
- * own claim) straight to the outbox, under ids derived from their subject and time.
- */
-export function outboxNotifier(outbox: Outbox) {
-  return {
-    post: (at: string, notifications: readonly Notification[]) =>
-      outbox.post(
-        notifications.map((n, i) => ({
-          ...n,
-          id: `${n.caseId}@${at}.${i}`,
-          at,
-          attempts: 0,
-          nextAttemptAt: at,
-        })),
-      ),
-  };
-}

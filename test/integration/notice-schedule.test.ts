@@ -8,7 +8,6 @@ import { manualClock } from '../../functions/adapters/clock.js';
 import { silentLogger } from '../../functions/http/logger.js';
 import { reportDeps } from '../../functions/http/reports-api.js';
 import { startNoticeScheduler } from '../../functions/local/notice-scheduler.js';
-import { outboxNotifier } from '../../functions/services/outbox-port.js';
 import {
   nextScheduledRun,
   runScheduledNotice,
@@ -37,27 +36,36 @@ describe('schedule arithmetic', () => {
 });
 
 describe('the job in the embedded runtime', () => {
-  it('before 08:00 on the 1st nothing runs; after it, leaders are told once', async () => {
+  it('before 08:00 on the 1st nothing runs; after it, leaders are told once, in the outbox and by e-mail', async () => {
     // Arrange
-    const deps = { ...reportDeps(rt.deps), notifier: outboxNotifier(rt.deps.outbox) };
+    const deps = reportDeps(rt.deps);
     const leader = await login(rt.app, 'leader');
+    const leaderAddress = (await rt.channels.profiles.get('leader'))?.email;
     // Act
     rt.clock.set(new Date('2026-03-31T23:30:00Z')); // 07:30 on 04-01 in Shanghai
     const early = await runScheduledNotice(deps);
     rt.clock.set(new Date('2026-04-01T00:30:00Z'));
     const first = await runScheduledNotice(deps);
     const again = await runScheduledNotice(deps);
+    // The reminder was stored by the claim itself: it is pending on the run before any delivery.
+    const pendingBefore = await rt.channels.deliveryDeps.queue.dueCases(rt.clock.now().toISOString(), 50);
+    await rt.channels.delivery.drain();
     const outbox = await json(asStaff(rt.app, leader, '/api/v1/outbox'));
+    const mails = (await rt.channels.devMailbox.list({ limit: 500 })).filter((m) => m.to === leaderAddress);
     // Assert
     expect(early.ran).toBe(false);
     expect(first).toEqual(expect.objectContaining({ ran: true }));
     expect(first.ran && first.draft.month).toBe('2026-03');
     expect(again.ran).toBe(false);
+    expect(pendingBefore).toContain('noticerun:2026-03');
     const notices = outbox.items.filter((i: { kind: string }) => i.kind === 'monthly_notice');
     expect(notices).toEqual([
-      expect.objectContaining({ caseId: 'notice:2026-03', at: '2026-04-01T00:00:00.000Z' }),
+      expect.objectContaining({ caseId: 'noticerun:2026-03', at: '2026-04-01T00:00:00.000Z' }),
     ]);
     expect(notices[0].message).toContain('2026-03 月度督查通报草稿已生成');
+    expect(leaderAddress).toBeTruthy();
+    const reminders = mails.filter((m) => m.text.includes('2026-03 月度督查通报草稿已生成'));
+    expect(reminders).toHaveLength(1);
   });
 
   it('the runtime scheduler wakes on its clock (a day a second, like CLOCK_SPEED=86400)', async () => {

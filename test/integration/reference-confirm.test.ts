@@ -133,7 +133,7 @@ describe('reference data confirm is conditional on the version seen', () => {
     // Arrange
     const { admin, admin2 } = await secondAdmin(rt);
     const read = await asStaff(rt.app, admin, '/api/v1/admin/calendar');
-    const { revision } = await read.json();
+    const { revision } = await json(read.clone());
     const edit = (name: string) => ({
       year: 2027,
       holidays: [{ date: '2027-10-01', name, nameEn: 'National Day' }],
@@ -153,7 +153,7 @@ describe('reference data confirm is conditional on the version seen', () => {
     expect(read.headers.get('etag')).toBe(`"${revision}"`);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
     const loser = r1.status === 409 ? r1 : r2;
-    expect((await loser.json()).error.code).toBe('VERSION_CONFLICT');
+    expect((await json(loser)).error.code).toBe('VERSION_CONFLICT');
     expect(stale.status).toBe(409);
     const saved = (await calendarYears(rt.store)).find((y) => y.year === 2027);
     expect(saved?.holidays[0]?.name).toBe(r1.status === 200 ? '国庆节甲' : '国庆节乙');

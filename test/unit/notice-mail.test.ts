@@ -9,7 +9,11 @@ import type { Notification } from '../../functions/domain/lifecycle/notification
 import { renderNotification } from '../../functions/domain/lifecycle/render-notification.js';
 import { seedCatalog } from '../../functions/domain/reference/catalog.js';
 import type { MonthlyReport } from '../../functions/domain/reports/monthly-report.js';
-import { noticeHolderId, noticeNotifications } from '../../functions/domain/reports/notice-mail.js';
+import {
+  noticeHolderId,
+  noticeNotifications,
+  noticeRunHolderId,
+} from '../../functions/domain/reports/notice-mail.js';
 
 const figures = (received: number, onTimeRate: number | null) =>
   ({ received, closed: 2, onTimeRate, satisfactionRate: 0.875, overdueOpen: 1 }) as MonthlyReport['overall'];
@@ -71,5 +75,13 @@ describe('monthly notice e-mail', () => {
     expect(notificationHolderOf(key.pk, key.sk)).toBe(id);
     expect(notificationHolderOf('CASE#K7MPQ3RXT9', 'CASE')).toBe('K7MPQ3RXT9');
     expect(notificationHolderKey('K7MPQ3RXT9')).toEqual(keys.case('K7MPQ3RXT9'));
+  });
+
+  it("maps a scheduled run's holder id (the draft reminder) to the run item and back", () => {
+    const id = noticeRunHolderId('2026-03');
+    const key = notificationHolderKey(id);
+    expect(key).toEqual(keys.noticeRun('2026-03'));
+    expect(notificationHolderOf(key.pk, key.sk)).toBe(id);
+    expect(notificationHolderOf(key.pk, 'OTHER')).toBeUndefined();
   });
 });

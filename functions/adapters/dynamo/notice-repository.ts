@@ -11,7 +11,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { noticeHolderId } from '../../domain/reports/notice-mail.js';
+import { noticeHolderId, noticeRunHolderId } from '../../domain/reports/notice-mail.js';
 import type {
   NoticeIssue,
   NoticeStore,
@@ -126,7 +126,19 @@ export function createNoticeStore(client: DynamoDBClient, tableName: string): No
       return last ? decode(last) : undefined;
     },
 
-    claimScheduledRun: (month, at) => putNew({ ...keys.noticeRun(month), month, at }),
+    claimScheduledRun: (month, at, pending) =>
+      putNew({
+        ...keys.noticeRun(month),
+        month,
+        at,
+        // Its notifications, in the same put (see notification-store: the holder of a run id).
+        ...(pending.length > 0
+          ? {
+              pendingNotifications: pending,
+              ...keys.pendingNotification(at, noticeRunHolderId(month)),
+            }
+          : {}),
+      }),
 
     async list() {
       const items = await queryAll(client, {

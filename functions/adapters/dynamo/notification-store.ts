@@ -15,7 +15,12 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SealedReporter } from '../../domain/case.js';
 import { type PendingNotification, recipientKey } from '../../domain/lifecycle/notifications.js';
-import { noticeHolderId, parseNoticeHolderId } from '../../domain/reports/notice-mail.js';
+import {
+  noticeHolderId,
+  noticeRunHolderId,
+  parseNoticeHolderId,
+  parseNoticeRunHolderId,
+} from '../../domain/reports/notice-mail.js';
 import { StoreUnavailableError } from '../../services/errors.js';
 import type {
   ClaimedHolder,
@@ -43,17 +48,22 @@ function earliest(list: readonly PendingNotification[]): string {
 }
 
 /**
- * The item holding a notification's pending list: a case (`<case id>`), or a published notice version
- * (`notice:<month>:<version>`, written with its notifications when it was published).
+ * The item holding a notification's pending list: a case (`<case id>`), a published notice version
+ * (`notice:<month>:<version>`, written with its notifications when it was published), or a month's
+ * scheduled run (`noticerun:<month>`, written with the draft reminder when the run was claimed).
  */
 export function notificationHolderKey(holderId: string) {
   const notice = parseNoticeHolderId(holderId);
-  return notice ? keys.notice(notice.month, notice.version) : keys.case(holderId);
+  if (notice) return keys.notice(notice.month, notice.version);
+  const run = parseNoticeRunHolderId(holderId);
+  return run ? keys.noticeRun(run.month) : keys.case(holderId);
 }
 
 /** The holder id of a table item's keys (stream records), or undefined for items that hold none. */
 export function notificationHolderOf(pk: string | undefined, sk: string | undefined): string | undefined {
   if (pk?.startsWith('CASE#')) return pk.slice('CASE#'.length);
+  const run = /^NOTICERUN#(\d{4}-\d{2})$/.exec(pk ?? '');
+  if (run && sk === keys.noticeRun(run[1] as string).sk) return noticeRunHolderId(run[1] as string);
   const m = pk === keys.noticePartition() ? /^(\d{4}-\d{2})#V(\d+)$/.exec(sk ?? '') : null;
   return m ? noticeHolderId(m[1] as string, Number(m[2])) : undefined;
 }

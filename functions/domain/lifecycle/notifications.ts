@@ -20,7 +20,7 @@ export const notificationKinds = [
   'sent_back',
   'reopened',
   'notice_published',
-  /** The monthly notice draft is ready (caseId holds `notice:<yyyy-mm>`). */
+  /** The monthly notice draft is ready (caseId holds `noticerun:<yyyy-mm>`, the scheduled run). */
   'monthly_notice',
   'reclassified',
   'instruction',

@@ -160,8 +160,9 @@ export function renderNotification(n: Notification, opts: RenderOptions): Render
         );
       case 'reclassified':
       case 'instruction':
-      case 'monthly_notice':
         return `${en ? n.messageEn : n.message}（${caseLabel}）`;
+      case 'monthly_notice':
+        return en ? n.messageEn : n.message;
       case 'notice_published':
         return noticeText(p, office, opts);
       case 'receipt':

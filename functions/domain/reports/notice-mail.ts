@@ -18,6 +18,17 @@ export function parseNoticeHolderId(id: string): { month: string; version: numbe
   return m ? { month: m[1] as string, version: Number(m[2]) } : undefined;
 }
 
+/**
+ * Id under which the scheduled run of a month holds its reminder (the draft is ready), written with the
+ * run's claim so claiming the run and telling the leaders succeed or fail together.
+ */
+export const noticeRunHolderId = (month: string) => `noticerun:${month}`;
+
+export function parseNoticeRunHolderId(id: string): { month: string } | undefined {
+  const m = /^noticerun:(\d{4}-\d{2})$/.exec(id);
+  return m ? { month: m[1] as string } : undefined;
+}
+
 /** The notice page of a published version (staff site, relative to its base URL). */
 export const noticePath = (month: string, version: number) =>
   `/staff/reports/monthly/${month}?version=${version}`;

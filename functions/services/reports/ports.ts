@@ -60,6 +60,9 @@ export interface NoticeStore {
   ): Promise<PublishedNotice>;
   get(month: string, version?: number): Promise<PublishedNotice | undefined>;
   list(): Promise<NoticeSummary[]>;
-  /** Claims the scheduled run that drafts `month` (exactly once, across retries and instances). */
-  claimScheduledRun(month: string, at: string): Promise<boolean>;
+  /**
+   * Claims the scheduled run that drafts `month` (exactly once, across retries and instances), with
+   * its notifications in the same conditional put (pending, delivered like case notifications).
+   */
+  claimScheduledRun(month: string, at: string, pending: readonly PendingNotification[]): Promise<boolean>;
 }

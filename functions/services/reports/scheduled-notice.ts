@@ -1,20 +1,18 @@
 /**
  * The scheduled job: on the 1st of each month at 08:00 Asia/Shanghai, draft the previous month's
- * notice and tell the leaders (outbox). On AWS an EventBridge Scheduler schedule invokes it; the
- * embedded runtime calls `dueScheduledRun` on its own clock. Claimed once per month, so a retried
- * invocation or a restart does not notify twice.
+ * notice and tell the leaders (outbox, and e-mail to those who want `monthly_notice`). On AWS an
+ * EventBridge Scheduler schedule invokes it; the embedded runtime calls it on its own clock. The draft
+ * is computed first (it only reads); then one conditional put claims the month's run and stores the
+ * reminder with it, so a retried invocation or a restart neither notifies twice nor loses the reminder
+ * between the claim and a separate write.
  */
-import type { Notification } from '../../domain/lifecycle/notifications.js';
+import { pendingNotifications } from '../../domain/lifecycle/notifications.js';
 import { addMonths, monthBounds, monthOf } from '../../domain/reports/month.js';
+import { noticeRunHolderId } from '../../domain/reports/notice-mail.js';
 import { type Draft, draftNotice, type ReportDeps } from './monthly-notice.js';
 
 /** When the job runs: day and hour of each month, Asia/Shanghai (the CDK schedule uses the same). */
 export const NOTICE_SCHEDULE = { dayOfMonth: 1, hour: 8, timezone: 'Asia/Shanghai' } as const;
-
-/** Posts notifications (the outbox implements it). */
-export interface Notifier {
-  post(at: string, notifications: readonly Notification[]): Promise<void>;
-}
 
 /** The run of the month `now` falls in: its instant and the month it drafts. */
 export function scheduledRunOf(now: Date): { at: string; month: string } {
@@ -35,22 +33,23 @@ export function nextScheduledRun(now: Date): string {
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export async function runScheduledNotice(
-  deps: ReportDeps & { notifier: Notifier },
+  deps: ReportDeps,
 ): Promise<{ ran: false } | { ran: true; draft: Draft }> {
   const now = deps.clock.now();
   const run = scheduledRunOf(now);
   if (now.toISOString() < run.at) return { ran: false };
-  if (!(await deps.notices.claimScheduledRun(run.month, run.at))) return { ran: false };
   const draft = await draftNotice(deps, run.month);
   const o = draft.report.overall;
-  await deps.notifier.post(run.at, [
+  const holder = noticeRunHolderId(run.month);
+  const reminder = pendingNotifications(holder, 1, run.at, [
     {
       kind: 'monthly_notice',
       to: { role: 'leader' },
-      caseId: `notice:${run.month}`,
+      caseId: holder,
       message: `${run.month} 月度督查通报草稿已生成：受理 ${o.received} 件，按时办结率 ${pct(o.onTimeRate)}，逾期未办结 ${o.overdueOpen} 件`,
       messageEn: `Monthly notice draft for ${run.month} is ready: ${o.received} received, on-time ${pct(o.onTimeRate)}, ${o.overdueOpen} overdue`,
     },
   ]);
+  if (!(await deps.notices.claimScheduledRun(run.month, run.at, reminder))) return { ran: false };
   return { ran: true, draft };
 }

@@ -138,12 +138,24 @@ const mappingPut = createRoute({
   tags: ['admin'],
   security: staffSecurity,
   summary: 'Replace the 12345 mapping (every target must exist in the catalog)',
-  request: { body: { required: true, content: json(MappingSchema) } },
+  description:
+    'With `If-Match: <version>` (the version read) the mapping is replaced only if it is still that version; otherwise 409 VERSION_CONFLICT. Either way the write is conditional, so two admins saving at once cannot both win.',
+  request: {
+    headers: z.object({
+      'if-match': z
+        .string()
+        .regex(/^"?\d{1,9}"?$/, 'a mapping version number')
+        .optional()
+        .openapi({ description: 'the mapping version this change is based on' }),
+    }),
+    body: { required: true, content: json(MappingSchema) },
+  },
   responses: {
     200: {
       description: 'Stored with the next version',
       content: json(MappingSchema.extend({ version: z.number() })),
     },
+    409: { description: 'The mapping changed since it was read', content: json(ErrorBodySchema) },
     401: { description: 'Not logged in', content: json(ErrorBodySchema) },
     403: { description: 'Admins only', content: json(ErrorBodySchema) },
     ...errorResponses,
@@ -247,11 +259,13 @@ export function workOrdersApi(deps: AppDeps) {
   app.openapi(mappingPut, async (c) => {
     const who = requireStaff(c);
     if (!canManageIntegrations(who)) throw new AppError(403, 'FORBIDDEN', 'Admins only.');
+    const ifMatch = c.req.valid('header')['if-match'];
     const next = await replaceMapping(
       deps.store,
       wo().mapping,
       await deps.catalog.get(),
       c.req.valid('json'),
+      ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', '')),
     );
     return c.json(next, 200);
   });

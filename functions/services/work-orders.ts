@@ -18,6 +18,7 @@ import {
   workOrderReply,
 } from '../domain/work-orders.js';
 import { cachedReference } from './cached-reference.js';
+import { referenceConflict } from './catalog-source.js';
 import { AppError, type FieldProblem, validationError } from './errors.js';
 import { type IntakeDeps, submitComplaintWithRetry } from './intake.js';
 import type { CaseStore, CatalogSource } from './ports.js';
@@ -33,18 +34,30 @@ export function createMappingSource(store: CaseStore, ttlMs = 30_000): MappingSo
   return cachedReference<WorkOrderMapping>(store, WORK_ORDER_MAPPING_REFERENCE, seedWorkOrderMapping, ttlMs);
 }
 
-/** Replaces the mapping (admin): every target must exist in the catalog. */
+/**
+ * Replaces the mapping (admin): every target must exist in the catalog. The write is conditional on
+ * the stored item not having changed since it was read, so of two admins saving at once one gets 409
+ * instead of silently losing the other's change; with `expectedVersion` (the API's `If-Match`) also on
+ * the version the admin read.
+ */
 export async function replaceMapping(
   store: CaseStore,
   source: MappingSource,
   catalog: Catalog,
   next: Omit<WorkOrderMapping, 'version'>,
+  expectedVersion?: number,
 ): Promise<WorkOrderMapping> {
   const problems = mappingProblems({ ...next, version: 0 }, catalog);
   if (problems.length > 0) throw validationError(problems);
-  const mapping = { ...next, version: (await source.get()).version + 1 };
-  await store.saveReference(WORK_ORDER_MAPPING_REFERENCE, mapping);
+  const stored = await store.loadReferenceRevision<WorkOrderMapping>(WORK_ORDER_MAPPING_REFERENCE);
+  const current = stored?.value.version ?? seedWorkOrderMapping.version;
+  if (expectedVersion !== undefined && expectedVersion !== current) throw referenceConflict(current);
+  const mapping = { ...next, version: current + 1 };
+  const saved = await store.replaceReference(WORK_ORDER_MAPPING_REFERENCE, mapping, {
+    revision: stored?.revision ?? 0,
+  });
   source.invalidate();
+  if (!saved) throw referenceConflict();
   return mapping;
 }
 

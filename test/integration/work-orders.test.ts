@@ -228,4 +228,30 @@ describe('12345 work-order import', () => {
     expect(ok.status).toBe(200);
     expect((await json(ok)).version).toBe(current.version + 1);
   });
+
+  it('saves a mapping edit only on the version read: of two admins at once one gets 409, nothing lost', async () => {
+    // Arrange
+    const admin = await login(rt.app, 'admin');
+    const current = await json(asStaff(rt.app, admin, '/api/v1/admin/12345/mapping'));
+    const put = (code: string, target: string, ifMatch?: number) =>
+      asStaff(rt.app, admin, '/api/v1/admin/12345/mapping', {
+        method: 'PUT',
+        headers: ifMatch === undefined ? {} : { 'if-match': String(ifMatch) },
+        body: JSON.stringify({ types: { ...current.types, [code]: target }, regions: current.regions }),
+      });
+    // Act
+    const [a, b] = await Promise.all([
+      put('8888888881', 'OTHER', current.version),
+      put('8888888882', 'OTHER', current.version),
+    ]);
+    const stale = await put('8888888883', 'OTHER', current.version);
+    const after = await json(asStaff(rt.app, admin, '/api/v1/admin/12345/mapping'));
+    // Assert
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((await json(a.status === 409 ? a : b)).error.code).toBe('VERSION_CONFLICT');
+    expect(stale.status).toBe(409);
+    expect(after.version).toBe(current.version + 1);
+    const winner = a.status === 200 ? '8888888881' : '8888888882';
+    expect(after.types[winner]).toBe('OTHER');
+  });
 });

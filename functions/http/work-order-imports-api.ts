@@ -43,6 +43,10 @@ export const ImportJobSchema = z
           orderNo: z.string().optional(),
           result: z.enum(['changed', 'rejected']),
           problems: z.array(ProblemSchema).optional(),
+          trackingCode: z
+            .string()
+            .optional()
+            .openapi({ description: 'A changed order: the case it filed the first time' }),
         }),
       )
       .openapi({ description: 'Rows that need attention (rejected first, then changed), at most 200' }),

@@ -176,7 +176,8 @@ async function fileCase(
   if (!(await deps.store.createCase(record, pending, ids.claim))) {
     const existing = ids.claim ? await deps.store.getClaimedCase(caseId) : undefined;
     if (!existing || existing.claim?.tag !== ids.claim?.tag) return COLLISION;
-    if (existing.claim?.requestHash !== ids.claim?.requestHash) throw keyReused();
+    if (existing.claim?.requestHash !== ids.claim?.requestHash)
+      throw keyReused(opts.permanentKey ? existing.record.id : undefined);
     // The same request filed earlier (its answer was lost, or it stopped before the workflow
     // started): finish that case and give the same answer.
     stored = existing.record;
@@ -303,11 +304,17 @@ async function keyedIds(deps: IntakeDeps, key: string, attempt: number) {
   };
 }
 
-function keyReused() {
+/**
+ * A key already used for a different request. For a channel's permanent key (a 12345 order number) the
+ * error carries the case it filed, so the import summary can link it; a web or API client gets none.
+ */
+function keyReused(caseId?: string) {
   return new AppError(
     422,
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.',
+    undefined,
+    caseId ? { trackingCode: formatTrackingCode(caseId) } : undefined,
   );
 }
 
@@ -323,7 +330,7 @@ async function legacyClaim(
 ): Promise<IntakeReceipt | undefined> {
   const existing = await deps.store.findIdempotencyRecord(key);
   if (!existing) return undefined;
-  if (existing.requestHash !== requestHash) throw keyReused();
+  if (existing.requestHash !== requestHash) throw keyReused(existing.caseId);
   const stored = await deps.store.getCase(existing.caseId);
   return {
     trackingCode: formatTrackingCode(existing.caseId),

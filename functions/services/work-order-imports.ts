@@ -20,6 +20,8 @@ export interface ImportJobRow {
   orderNo?: string | undefined;
   result: 'changed' | 'rejected';
   problems?: FieldProblem[] | undefined;
+  /** A changed order: the case it filed the first time. */
+  trackingCode?: string | undefined;
 }
 
 export interface ImportJob {
@@ -80,6 +82,7 @@ export function addChunk(job: ImportJob, chunk: ImportSummary, at: string): Impo
         orderNo: r.orderNo,
         result: r.result,
         problems: r.result === 'rejected' ? r.problems : undefined,
+        trackingCode: r.result === 'changed' ? r.trackingCode : undefined,
       });
     } else more++;
   }

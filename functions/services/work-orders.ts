@@ -64,7 +64,7 @@ export async function replaceMapping(
 export type RowResult =
   | { row: number; orderNo: string; result: 'created'; trackingCode: string; triage: boolean }
   | { row: number; orderNo: string; result: 'unchanged'; trackingCode: string }
-  | { row: number; orderNo: string; result: 'changed' }
+  | { row: number; orderNo: string; result: 'changed'; trackingCode?: string | undefined }
   | { row: number; orderNo?: string | undefined; result: 'rejected'; problems: FieldProblem[] };
 
 export interface ImportSummary {
@@ -134,7 +134,9 @@ async function importOne(deps: WorkOrderDeps, order: WorkOrder, mapping: WorkOrd
         } as const);
   } catch (e) {
     if (e instanceof AppError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
-      return { row, orderNo: order.orderNo, result: 'changed' } as const;
+      // The case the order filed the first time, to check against the platform.
+      const trackingCode = e.extra?.trackingCode as string | undefined;
+      return { row, orderNo: order.orderNo, result: 'changed', trackingCode } as const;
     }
     if (e instanceof AppError && e.status === 400) {
       return { row, orderNo: order.orderNo, result: 'rejected', problems: e.fields ?? [] } as const;

@@ -80,12 +80,15 @@ describe('12345 file import jobs', () => {
     const res = await upload(dispatcher, fileForm('b.xlsx', await xlsxExport([edited])));
     const job = await finished(dispatcher, (await json(res)).id);
 
-    // Assert
+    // Assert: the changed row names the case the order filed the first time.
     expect(job).toMatchObject({
       created: 0,
       changed: 1,
-      rows: [{ row: 2, orderNo: 'CH000001', result: 'changed' }],
+      rows: [{ row: 2, orderNo: 'CH000001', result: 'changed', trackingCode: expect.any(String) }],
     });
+    const filed = await json(asStaff(rt.app, dispatcher, `/api/v1/cases/${job.rows[0].trackingCode}`));
+    expect(filed.channel).toBe('12345');
+    expect(filed.description).toBe(original[2]);
   });
 
   it.each([

@@ -72,7 +72,13 @@ describe('12345 work-order import', () => {
 
     // Assert
     expect(summary).toMatchObject({ created: 0, unchanged: 0, changed: 1 });
-    expect(summary.rows).toEqual([{ row: 2, orderNo: 'GD-0001', result: 'changed' }]);
+    expect(summary.rows).toEqual([
+      { row: 2, orderNo: 'GD-0001', result: 'changed', trackingCode: expect.any(String) },
+    ]);
+    const row = summary.rows[0] as { trackingCode: string };
+    const filed = await rt.store.getCase(row.trackingCode.replace('-', ''));
+    expect(filed?.workOrder?.orderNo).toBe('GD-0001');
+    expect(filed?.description).toContain('三年级');
   });
 
   it('reports bad rows by row and column and imports the good ones', async () => {

@@ -115,7 +115,15 @@ function AttentionRows({ t, job }: { t: Messages; job: ImportJob }) {
                 <td>{r.result === 'rejected' ? <strong class="ad-hot">{m.rejected}</strong> : m.changed}</td>
                 <td class="ch-problem">
                   {r.result === 'changed' ? (
-                    m.changedNote
+                    <>
+                      {m.changedNote}
+                      {r.trackingCode ? (
+                        <>
+                          {' '}
+                          <a href={`/staff/cases/${r.trackingCode}`}>{r.trackingCode}</a>
+                        </>
+                      ) : null}
+                    </>
                   ) : (
                     <ul>
                       {(r.problems ?? []).map((p) => (

@@ -2,7 +2,6 @@
  * One parser for the complaint mailbox (举报邮箱), used by the embedded SMTP server and by the AWS
  * function that reads SES-received messages from S3: raw RFC 5322 bytes → the parts intake needs.
  */
-import { simpleParser } from 'mailparser';
 
 export interface ParsedAttachment {
   filename: string;
@@ -31,6 +30,8 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
     return { ok: false, reason: 'malformed' };
   }
   try {
+    // Loaded with the first mail, not at every start.
+    const { simpleParser } = await import('mailparser');
     const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     const headers: Record<string, string> = {};
     for (const [name, value] of parsed.headers) {

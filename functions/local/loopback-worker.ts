@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 
 export interface LoopbackWorker {
   endpoint: string;
@@ -11,10 +11,14 @@ export interface LoopbackWorker {
 /**
  * Starts a server script on a worker thread of this process. The script posts `{ port }` once it
  * listens on loopback, and answers the message `close` once its server (and whatever it holds open)
- * is closed; a failure to start rejects.
+ * is closed; a failure to start rejects. `transferList` moves e.g. a `MessagePort` in `workerData` to it.
  */
-export async function startLoopbackWorker(script: URL, workerData: unknown): Promise<LoopbackWorker> {
-  const worker = new Worker(script, { workerData });
+export async function startLoopbackWorker(
+  script: URL,
+  workerData: unknown,
+  transferList: TransferListItem[] = [],
+): Promise<LoopbackWorker> {
+  const worker = new Worker(script, { workerData, transferList });
   const [ready] = (await Promise.race([
     once(worker, 'message'),
     once(worker, 'error').then(([e]) => {

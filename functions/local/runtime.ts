@@ -155,7 +155,13 @@ export async function startRuntime(opts: RuntimeOptions = {}): Promise<Runtime> 
   // first evidence request waits for it.
   const objectServer = startObjectServer({ dataDir: opts.dataDir });
   const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
-  const client = createDynamoClient({ endpoint: embedded.endpoint, region: 'local' });
+  // The runtime's own store calls go over the store worker's message port (no socket, no HTTP client
+  // on the main thread); `storeEndpoint` stays HTTP for tests and tools.
+  const client = createDynamoClient({
+    endpoint: embedded.endpoint,
+    region: 'local',
+    requestHandler: embedded.requestHandler,
+  });
   const tableName = opts.tableName ?? tableDesign.defaultTableName;
   const table = await ensureTable(client, tableName, (msg, data) => logger.info(msg, data));
   const store = createCaseRepository(client, tableName);

@@ -14,6 +14,7 @@ import { benchRawStore } from './raw-store.js';
 import { benchReports } from './reports.js';
 import { benchFlood, benchOnTime, benchOpenCases, benchStoreRss, printOnTime } from './scale.js';
 import { benchStaffLists } from './staff-lists.js';
+import { benchStoreTransport } from './store-transport.js';
 import { benchTrackingTiming } from './tracking-timing.js';
 import { benchTransitions } from './transitions.js';
 
@@ -58,6 +59,12 @@ console.table({
   'intake p99 < 50 ms': { value: `${round(intake.p99, 2)} ms`, target: verdict(intake.p99 < 50) },
   'peak memory < 300 MB': { value: `${round(intake.peakMb)} MB`, target: verdict(intake.peakMb < 300) },
 });
+
+console.log(
+  '\nEmbedded store transport (PutItem + GetItem through the runtime client, 16 concurrent; main-thread CPU from /proc)',
+);
+const storeTransport = await benchStoreTransport();
+console.table(storeTransport);
 
 console.log('\nState transitions per case (real definition on aws-local-stepfunctions; budget ≤ 20 for (a))');
 const transitions = await benchTransitions();
@@ -132,6 +139,7 @@ writeFileSync(
       raw,
       ratio,
       intakeCalls,
+      storeTransport,
       transitions,
       bundles,
       firstResponses,

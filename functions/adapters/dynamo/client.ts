@@ -1,11 +1,19 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import type { HttpRequest } from '@smithy/types';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
 
-/** A DynamoDB client: AWS defaults when `endpoint` is unset; dummy credentials for the embedded store. */
+/**
+ * A DynamoDB client: AWS defaults when `endpoint` is unset; dummy credentials for the embedded store.
+ * `requestHandler` replaces the SDK's HTTP transport (the embedded runtime's message port).
+ */
 export function createDynamoClient(
-  opts: { endpoint?: string | undefined; region?: string } = {},
+  opts: {
+    endpoint?: string | undefined;
+    region?: string;
+    requestHandler?: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+  } = {},
 ): DynamoDBClient {
   const config: DynamoDBClientConfig = { region: opts.region ?? process.env.AWS_REGION ?? 'cn-north-1' };
+  if (opts.requestHandler) config.requestHandler = opts.requestHandler;
   if (opts.endpoint) {
     config.endpoint = opts.endpoint;
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };

@@ -18,10 +18,11 @@ interface PortRequest {
   body: string | Uint8Array | undefined;
 }
 
-/** The worker's reply: a response, or a network-style failure code (the store is closing). */
+/** The worker's reply: a response, a network-style failure code (the store is closing), or `closed`. */
 type PortReply =
   | { id: number; status: number; headers: HeaderBag; body: Uint8Array }
-  | { id: number; code: string; status?: undefined };
+  | { id: number; code: string; status?: undefined }
+  | { closed: true; id?: undefined };
 
 interface Pending {
   resolve(out: RequestHandlerOutput<HttpResponse>): void;
@@ -44,6 +45,8 @@ export class StorePortHandler implements RequestHandler<HttpRequest, HttpRespons
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private closed = false;
+  private portClosed = false;
+  private onClosed: (() => void) | undefined;
 
   constructor(
     private readonly port: MessagePort,
@@ -51,7 +54,11 @@ export class StorePortHandler implements RequestHandler<HttpRequest, HttpRespons
   ) {
     port.on('message', (reply: PortReply) => this.settle(reply));
     // The worker ended (or the port was closed): nothing more will answer.
-    port.on('close', () => this.fail('ECONNRESET', 'The store closed with the request in flight'));
+    port.on('close', () => {
+      this.portClosed = true;
+      this.fail('ECONNRESET', 'The store closed with the request in flight');
+      this.onClosed?.();
+    });
   }
 
   handle(
@@ -96,8 +103,19 @@ export class StorePortHandler implements RequestHandler<HttpRequest, HttpRespons
     });
   }
 
-  /** Refuses new requests and fails those in flight (the store is going away). */
-  close(): void {
+  /**
+   * Refuses new requests, lets the worker answer those already sent (the close request travels on the
+   * same port, after them), then fails whatever is left (none unless the worker is gone).
+   */
+  async close(): Promise<void> {
+    if (!this.closed && !this.portClosed) {
+      this.closed = true;
+      const closed = new Promise<void>((resolve) => {
+        this.onClosed = resolve;
+      });
+      this.port.postMessage({ close: true });
+      await closed;
+    }
     this.fail('ECONNRESET', 'The store closed with the request in flight');
   }
 
@@ -113,6 +131,10 @@ export class StorePortHandler implements RequestHandler<HttpRequest, HttpRespons
   }
 
   private settle(reply: PortReply): void {
+    if (reply.id === undefined) {
+      this.onClosed?.();
+      return;
+    }
     const pending = this.pending.get(reply.id);
     if (!pending) return; // aborted or timed out meanwhile
     if (reply.status === undefined) {

@@ -10,7 +10,8 @@ const encoder = new TextEncoder();
 /**
  * Serves dynalite `server`'s request listener on `port`. A message `{ id, method, url, headers, body }`
  * gets the reply `{ id, status, headers, body }` (body bytes transferred) or `{ id, code }` when the
- * store is closing. `close()` refuses new requests, waits for those in flight, then closes the port.
+ * store is closing. `close()` (or the message `{ close: true }`) refuses new requests, waits for those
+ * in flight, answers `{ closed: true }` and closes the port.
  */
 export function servePort(port, server) {
   const [listener] = server.listeners('request');
@@ -19,6 +20,11 @@ export function servePort(port, server) {
   let drained = () => {};
 
   port.on('message', (msg) => {
+    if (msg.close) {
+      // Sent after every request the client has posted: answer those, then confirm and close.
+      close();
+      return;
+    }
     if (closing) {
       port.postMessage({ id: msg.id, code: 'ECONNREFUSED' });
       return;
@@ -35,18 +41,21 @@ export function servePort(port, server) {
     req.deliver(msg.body);
   });
 
-  return {
-    close() {
-      closing = true;
-      return new Promise((resolve) => {
-        drained = () => {
-          port.close();
-          resolve();
-        };
-        if (inFlight === 0) drained();
-      });
-    },
-  };
+  let closed;
+  function close() {
+    closing = true;
+    closed ??= new Promise((resolve) => {
+      drained = () => {
+        port.postMessage({ closed: true });
+        port.close();
+        resolve();
+      };
+      if (inFlight === 0) drained();
+    });
+    return closed;
+  }
+
+  return { close };
 }
 
 /** What dynalite reads of an `IncomingMessage`: method, url, lower-case headers, `data`/`end` events. */

@@ -27,8 +27,7 @@ export async function startEmbeddedStore(
   } = {},
 ): Promise<EmbeddedStore> {
   const channel = new MessageChannel();
-  // dynalite closes its LevelDB when its server closes, before the worker answers `close`; requests
-  // already sent over the port are answered first.
+  // dynalite closes its LevelDB when its server closes, before the worker answers `close`.
   const worker = await startLoopbackWorker(
     new URL('./dynalite-worker.mjs', import.meta.url),
     {
@@ -45,8 +44,8 @@ export async function startEmbeddedStore(
     requestHandler,
     heapUsed: async () => ((await worker.ask('heap')) as { heapUsed: number }).heapUsed,
     async close() {
+      await requestHandler.close(); // requests already sent over the port are answered first
       await worker.close();
-      requestHandler.close();
       channel.port1.close();
     },
   };

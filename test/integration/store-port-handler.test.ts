@@ -17,8 +17,11 @@ import type { HttpRequest } from '@smithy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../functions/adapters/dynamo/client.js';
 import { ensureTable } from '../../functions/adapters/dynamo/create-table.js';
+import { tableDesign } from '../../functions/adapters/table-design.js';
+import { silentLogger } from '../../functions/http/logger.js';
 import { StorePortHandler } from '../../functions/local/dynalite-port-handler.js';
 import { type EmbeddedStore, startEmbeddedStore } from '../../functions/local/dynalite-store.js';
+import { startRuntime } from '../../functions/local/runtime.js';
 
 const TABLE = 'duban-port-test';
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -156,6 +159,32 @@ describe('store port transport: same commands, same results', () => {
     expect(JSON.parse(new TextDecoder().decode(response.body))).toEqual({
       __type: 'com.amazon.coral.service#UnknownOperationException',
     });
+  });
+});
+
+describe('store port transport in the embedded runtime', () => {
+  it("carries the runtime's own store calls, while its loopback endpoint still serves other clients", async () => {
+    // Arrange
+    const rt = await startRuntime({ logger: silentLogger, workflow: { startCaseWorkflow: async () => {} } });
+    cleanup.push(() => rt.close());
+    const external = createDynamoClient({ endpoint: rt.storeEndpoint, region: 'local' });
+    cleanup.push(() => external.destroy());
+    const table = tableDesign.defaultTableName;
+    const item = { pk: 'CASE#RT1', sk: 'CASE', version: 1 };
+
+    // Act
+    await rt.storeClient.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
+    const seen = await external.send(
+      new GetItemCommand({
+        TableName: table,
+        Key: marshall({ pk: 'CASE#RT1', sk: 'CASE' }),
+        ConsistentRead: true,
+      }),
+    );
+
+    // Assert
+    expect(await rt.storeClient.config.requestHandler).toBeInstanceOf(StorePortHandler);
+    expect(unmarshall(seen.Item ?? {})).toEqual(item);
   });
 });
 

@@ -244,6 +244,29 @@ describe('store port transport: failures look like network failures', () => {
     expect((next as { code?: string }).code).toBe('ECONNREFUSED');
   });
 
+  it("lets the SDK retry a vanished store as a network failure, then gives up with the transport's code", async () => {
+    // Arrange: the store's end of the port closes at the first request
+    const channel = new MessageChannel();
+    cleanup.push(() => channel.port1.close());
+    channel.port2.on('message', () => channel.port2.close());
+    const client = createDynamoClient({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'local',
+      requestHandler: new StorePortHandler(channel.port1),
+    });
+    cleanup.push(() => client.destroy());
+
+    // Act
+    const error = (await client.send(get('CASE#R1')).catch((e: unknown) => e)) as {
+      code?: string;
+      $metadata?: { attempts?: number };
+    };
+
+    // Assert: the first attempt was reset, the retries were refused
+    expect(error.code).toBe('ECONNREFUSED');
+    expect(error.$metadata?.attempts).toBeGreaterThan(1);
+  });
+
   it('times a request out with TimeoutError after requestTimeout', async () => {
     // Arrange: a port whose far end never answers
     const channel = new MessageChannel();

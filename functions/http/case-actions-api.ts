@@ -15,7 +15,14 @@ import {
   HolidayYearSchema,
 } from './schemas/actions.js';
 import { CatalogInputSchema } from './schemas/catalog.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import {
+  ErrorBodySchema,
+  errorResponses,
+  ifMatchHeader,
+  ifMatchNumber,
+  json,
+  staffSecurity,
+} from './schemas/common.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
 
@@ -105,13 +112,7 @@ const calendarRoute = createRoute({
     'With `If-Match: <revision>` (from `GET /admin/calendar`) the year is saved only if the calendar is still at that revision; otherwise 409 VERSION_CONFLICT. Without it, saves of different years never overwrite each other, and of the same year the last one wins.',
   request: {
     params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-    headers: z.object({
-      'if-match': z
-        .string()
-        .regex(/^"?\d{1,9}"?$/, 'a calendar revision number')
-        .optional()
-        .openapi({ description: 'the calendar revision this change is based on' }),
-    }),
+    headers: ifMatchHeader('calendar revision'),
     body: { required: true, content: json(HolidayYearSchema) },
   },
   responses: {
@@ -132,13 +133,7 @@ const catalogRoute = createRoute({
   description:
     'With `If-Match: <version>` (the version read or previewed) the catalog is replaced only if it is still that version; otherwise 409 VERSION_CONFLICT. Either way the write is conditional, so two admins saving at once cannot both win.',
   request: {
-    headers: z.object({
-      'if-match': z
-        .string()
-        .regex(/^"?\d{1,9}"?$/, 'a catalog version number')
-        .optional()
-        .openapi({ description: 'the catalog version this change is based on' }),
-    }),
+    headers: ifMatchHeader('catalog version'),
     body: { required: true, content: json(CatalogInputSchema) },
   },
   responses: {
@@ -195,15 +190,13 @@ export function caseActionsApi(deps: AppDeps) {
         { path: 'year', code: 'invalid', message: 'must equal the year in the path' },
       ]);
     }
-    const ifMatch = c.req.valid('header')['if-match'];
-    const base = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
+    const base = ifMatchNumber(c.req.valid('header')['if-match']);
     return c.json({ years: await saveCalendarYear(deps.store, deps.calendar, year, undefined, base) }, 200);
   });
 
   app.openapi(catalogRoute, async (c) => {
     requireStaff(c, ['admin']);
-    const ifMatch = c.req.valid('header')['if-match'];
-    const base = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
+    const base = ifMatchNumber(c.req.valid('header')['if-match']);
     const saved = await replaceCatalogInUse(deps, c.req.valid('json'), base);
     deps.logger.info('catalog replaced', { version: saved.version });
     return c.json({ version: saved.version }, 200);

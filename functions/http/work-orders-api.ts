@@ -19,7 +19,14 @@ import {
 import type { AuthEnv } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { zodFields } from './errors.js';
-import { ErrorBodySchema, errorResponses, json, staffSecurity } from './schemas/common.js';
+import {
+  ErrorBodySchema,
+  errorResponses,
+  ifMatchHeader,
+  ifMatchNumber,
+  json,
+  staffSecurity,
+} from './schemas/common.js';
 import { WorkOrderSchema } from './schemas/work-orders.js';
 import { requireStaff } from './staff-api.js';
 import { validationHook } from './validation.js';
@@ -140,13 +147,7 @@ const mappingPut = createRoute({
   description:
     'With `If-Match: <version>` (the version read) the mapping is replaced only if it is still that version; otherwise 409 VERSION_CONFLICT. Either way the write is conditional, so two admins saving at once cannot both win.',
   request: {
-    headers: z.object({
-      'if-match': z
-        .string()
-        .regex(/^"?\d{1,9}"?$/, 'a mapping version number')
-        .optional()
-        .openapi({ description: 'the mapping version this change is based on' }),
-    }),
+    headers: ifMatchHeader('mapping version'),
     body: { required: true, content: json(MappingSchema) },
   },
   responses: {
@@ -260,13 +261,12 @@ export function workOrdersApi(deps: AppDeps) {
   app.openapi(mappingPut, async (c) => {
     const who = requireStaff(c);
     if (!canManageIntegrations(who)) throw new AppError(403, 'FORBIDDEN', 'Admins only.');
-    const ifMatch = c.req.valid('header')['if-match'];
     const next = await replaceMapping(
       deps.store,
       wo().mapping,
       await deps.catalog.get(),
       c.req.valid('json'),
-      ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', '')),
+      ifMatchNumber(c.req.valid('header')['if-match']),
     );
     return c.json(next, 200);
   });

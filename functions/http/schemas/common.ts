@@ -74,3 +74,19 @@ export const stripUnsafeCharacters = (s: string) => {
 };
 /** A string with unsafe characters stripped (before trimming and length checks). */
 export const plainString = () => z.string().overwrite(stripUnsafeCharacters);
+
+/**
+ * The optional `If-Match` header of a conditional replace: the version (or revision) the client read,
+ * quoted like an ETag or not. `ifMatchNumber` turns the validated header into that number.
+ */
+export const ifMatchHeader = (what: string) =>
+  z.object({
+    'if-match': z
+      .string()
+      .regex(/^"?\d{1,9}"?$/, `a ${what} number`)
+      .optional()
+      .openapi({ description: `the ${what} this change is based on` }),
+  });
+
+export const ifMatchNumber = (header: string | undefined): number | undefined =>
+  header === undefined ? undefined : Number(header.replaceAll('"', ''));

@@ -2,12 +2,10 @@
  * Adapters whose module is loaded on first use, not at cold start: the citizen Lambda imports the
  * Encryption SDK (KMS keyring), Step Functions and S3 only when a request needs them (filing a complaint
  * with contact details, starting its workflow, an evidence upload), so reading the home page or a form
- * pays for none of them. A failed load is retried on the next call. The staff token verifier (jose, the
- * user pool's key set) loads on the first request that carries a token: most citizens never send one.
+ * pays for none of them. A failed load is retried on the next call.
  */
 import type { ObjectStore } from '../services/object-store.js';
 import type { ReporterVault, WorkflowStarter } from '../services/ports.js';
-import type { TokenVerifier } from '../services/staff-ports.js';
 
 /** Memoised async loader; a rejected load is forgotten so the next call tries again. */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
@@ -47,9 +45,4 @@ export function lazyObjectStore(load: () => Promise<ObjectStore>): ObjectStore {
     presignPost: async (key, opts) => (await objects()).presignPost(key, opts),
     presignGet: async (key, opts) => (await objects()).presignGet(key, opts),
   };
-}
-
-export function lazyVerifier(load: () => Promise<TokenVerifier>): TokenVerifier {
-  const verifier = loadOnce(load);
-  return { verify: async (token) => (await verifier()).verify(token) };
 }

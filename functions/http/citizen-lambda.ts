@@ -2,8 +2,7 @@
  * Lambda entry for what citizens hit (the public API, evidence uploads, Open311 and the citizen pages;
  * API Gateway routes those paths here, everything else to the staff function in `lambda.ts`). The same
  * app factory with only the citizen part, so the bundle holds no staff, report or channel code, and the
- * adapters a page view never needs (Encryption SDK + KMS, Step Functions, S3, the staff token verifier)
- * load on first use.
+ * adapters a page view never needs (Encryption SDK + KMS, Step Functions, S3) load on first use.
  * Environment (set by the stateless stack): TABLE_NAME, STATE_MACHINE_ARN, REPORTER_KEY_ARN, USER_POOL_ID,
  * USER_POOL_CLIENT_ID, EVIDENCE_BUCKET, CURSOR_KEY_ID (the lookup key); optional INTAKE_RATE_LIMIT, TRACK_RATE_LIMIT, OPEN311_RATE_LIMIT.
  */
@@ -18,7 +17,8 @@ import { createOpen311Apps } from '../adapters/dynamo/open311-apps.js';
 import { createOutbox } from '../adapters/dynamo/outbox-repository.js';
 import { createSessionStore } from '../adapters/dynamo/session-repository.js';
 import { createSubjectCases } from '../adapters/dynamo/subject-cases.js';
-import { lazyObjectStore, lazyVault, lazyVerifier, lazyWorkflow } from '../adapters/lazy.js';
+import { cognitoVerifier } from '../adapters/identity/tokens.js';
+import { lazyObjectStore, lazyVault, lazyWorkflow } from '../adapters/lazy.js';
 import { subjectKinds } from '../domain/reference/catalog.js';
 import { createCalendarSource } from '../services/calendar-source.js';
 import { createCatalogSource } from '../services/catalog-source.js';
@@ -62,14 +62,10 @@ const app = composeApp(
     subjectKinds,
     identity: {
       // A signed-in staff member may use the citizen pages and APIs too (e.g. staff evidence uploads).
-      // Loaded on the first request with a token (jose and the user pool's key set).
-      verifier: lazyVerifier(async () => {
-        const { cognitoVerifier } = await import('../adapters/identity/tokens.js');
-        return cognitoVerifier({
-          region,
-          userPoolId: required('USER_POOL_ID'),
-          clientId: required('USER_POOL_CLIENT_ID'),
-        });
+      verifier: cognitoVerifier({
+        region,
+        userPoolId: required('USER_POOL_ID'),
+        clientId: required('USER_POOL_CLIENT_ID'),
       }),
       sessions: createSessionStore(client, tableName),
     },

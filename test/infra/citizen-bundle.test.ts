@@ -46,13 +46,12 @@ describe('citizen function bundle', () => {
     expect(matching(everything, staffOnly)).toEqual([]);
   });
 
-  it('loads the Encryption SDK, KMS, Step Functions, S3 and jose only on first use, not at cold start', () => {
+  it('loads the Encryption SDK, KMS, Step Functions and S3 only on first use, not at cold start', () => {
     // Arrange
     const lazy = [
       /node_modules\/@aws-crypto\//,
       /node_modules\/@aws-sdk\/client-(kms|sfn|s3)\//,
       /node_modules\/@aws-sdk\/s3-request-presigner\//,
-      /node_modules\/jose\//,
     ];
     // Act
     const atColdStart = inputsOf(coldStartOutputs(meta));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTokens } from '../../functions/adapters/identity/tokens.js';
-import { lazyVault, lazyVerifier, lazyWorkflow, loadOnce } from '../../functions/adapters/lazy.js';
+import { lazyVault, lazyWorkflow, loadOnce } from '../../functions/adapters/lazy.js';
 import type { ReporterVault } from '../../functions/services/ports.js';
 
 describe('adapters loaded on first use (citizen function)', () => {
@@ -61,25 +60,5 @@ describe('adapters loaded on first use (citizen function)', () => {
     expect(built).toBe(1);
     expect([secret, opened]).toEqual(['C1:s3cret', 'C1/x']);
     expect(calls).toEqual(['C1-2']);
-  });
-
-  it('loads the token verifier on the first token, then verifies with it', async () => {
-    // Arrange
-    const tokens = await localTokens();
-    let built = 0;
-    const verifier = lazyVerifier(async () => {
-      built += 1;
-      return tokens.verifier;
-    });
-    const token = await tokens.issuer.sign({ username: 'li.dispatcher', role: 'dispatcher' });
-    const before = built;
-    // Act
-    const principal = await verifier.verify(token);
-    const refused = await verifier.verify(`${token}x`).catch(() => 'refused');
-    // Assert
-    expect(before).toBe(0);
-    expect(built).toBe(1);
-    expect(principal).toMatchObject({ username: 'li.dispatcher', role: 'dispatcher' });
-    expect(refused).toBe('refused');
   });
 });

@@ -155,7 +155,9 @@ export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRun
     tasksInFlight++;
     try {
       const out = await runTask(taskDeps, input);
-      if (out.decision === 'wait' && out.waitUntil) scheduler.nudge(out.waitUntil);
+      // Nudge with the case's entry in the wake index, not the Check's capped wait: a nudge for a time
+      // the index does not hold cost a sweep per new complaint.
+      if (out.decision === 'wait' && out.wakeAt) scheduler.nudge(out.wakeAt);
       return out;
     } finally {
       tasksInFlight--;

@@ -11,6 +11,7 @@ import {
   checkStep,
   escalateStep,
   routeStep,
+  wakeAt,
 } from '../domain/lifecycle/workflow-steps.js';
 import { applyToFreshCase, type ChangeDeps, commitStep } from '../services/case-changes.js';
 import { ConditionFailedError } from '../services/errors.js';
@@ -36,8 +37,13 @@ export interface TaskOutput {
   decision?: CheckDecision['decision'];
   /** Real seconds the Wait state sleeps (SecondsPath): domain time to the next due, via the clock. */
   waitSeconds?: number;
-  /** Domain time the wait runs to (for logs, tests and the local runner). */
+  /** Domain time the wait runs to (for logs and tests; capped at 7 days by the Check). */
   waitUntil?: string;
+  /**
+   * When the wake index next holds the case (`wakeAt`, uncapped; absent when nothing wakes it): the
+   * local runner wakes its scheduler earlier only for this, since a capped re-check is not in the index.
+   */
+  wakeAt?: string;
 }
 
 async function context(deps: WorkflowDeps): Promise<LifecycleContext> {
@@ -49,12 +55,14 @@ function decide(deps: WorkflowDeps, record: CaseRecord, ctx: LifecycleContext): 
   const d = checkStep(record, ctx);
   if (d.decision !== 'wait') return { caseId: record.id, decision: d.decision };
   const ms = d.until.getTime() - ctx.now.getTime();
+  const wake = wakeAt(record);
   return {
     caseId: record.id,
     decision: 'wait',
     // Step Functions wants whole seconds; rounding up never wakes before the due time.
     waitSeconds: Math.max(1, Math.ceil(deps.clock.realSecondsFor(ms))),
     waitUntil: d.until.toISOString(),
+    ...(wake ? { wakeAt: wake } : {}),
   };
 }
 

@@ -6,6 +6,9 @@
  * Check, so nothing is read back).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WAKE_BUCKETS } from '../../functions/adapters/table-design.js';
+import { silentLogger } from '../../functions/http/logger.js';
+import { startRuntime } from '../../functions/local/runtime.js';
 import { json, postJson, testRuntime, validComplaint } from '../support/runtime.js';
 import { countStoreCalls } from '../support/store-calls.js';
 
@@ -61,5 +64,37 @@ describe('store round trips per complaint', () => {
     // Assert: the refused put, the read back; the restarted execution finds the case routed (one read).
     expect(again).toEqual({ ...first, status: 'assigned' });
     expect(calls.byCommand()).toEqual({ GetItemCommand: 2, PutItemCommand: 1 });
+  }, 120_000);
+});
+
+describe('the wake scheduler under intake (real clock, as npm start runs it)', () => {
+  it('routing new complaints does not wake the scheduler: at most its once-a-second sweep', async () => {
+    // Arrange: Route's Check waits at most 7 days, but a new case's entry in the wake index is its
+    // deadline; nudging the scheduler with the capped time made one sweep per complaint or so.
+    const own = await startRuntime({
+      logger: silentLogger,
+      intakeRateLimit: 0,
+      channels: { deliveryPaused: true },
+    });
+    try {
+      await own.runner?.settle();
+      const calls = countStoreCalls(own.storeClient);
+      const started = performance.now();
+      // Act
+      for (let i = 0; i < 20; i++) {
+        await postJson(own.app, '/api/v1/complaints', validComplaint(), {
+          'idempotency-key': `sweep-${i}-0001`,
+        });
+        await own.runner?.settle();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      calls.stop();
+      // Assert: each sweep queries every bucket for due entries and, where none are left, for the next.
+      const sweepQueries = calls.total((name) => !name.endsWith(' byWake'));
+      expect(sweepQueries).toBeLessThanOrEqual(2 * WAKE_BUCKETS * (Math.ceil(seconds) + 1));
+      expect(own.runner?.executions().filter((e) => e.status === 'sleeping')).toHaveLength(20);
+    } finally {
+      await own.close();
+    }
   }, 120_000);
 });

@@ -47,10 +47,16 @@ async function pairs(client: DynamoDBClient, tag: string, calls: number, concurr
     }
   };
   const cpu0 = mainThreadCpuMs();
+  const all0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const ms = performance.now() - t0;
-  return { callsPerSecond: (calls / ms) * 1000, cpuUsPerCall: ((mainThreadCpuMs() - cpu0) * 1000) / calls };
+  const all = process.cpuUsage(all0);
+  return {
+    callsPerSecond: (calls / ms) * 1000,
+    cpuUsPerCall: ((mainThreadCpuMs() - cpu0) * 1000) / calls,
+    processCpuUsPerCall: (all.user + all.system) / calls,
+  };
 }
 
 export async function benchStoreTransport(calls = 4000, rounds = 3, concurrency = 16) {
@@ -65,7 +71,7 @@ export async function benchStoreTransport(calls = 4000, rounds = 3, concurrency 
     await ensureTable(http, 'duban', () => {});
     await pairs(http, 'WARMH', 400, concurrency);
     await pairs(port, 'WARMP', 400, concurrency);
-    type Run = { callsPerSecond: number; cpuUsPerCall: number };
+    type Run = { callsPerSecond: number; cpuUsPerCall: number; processCpuUsPerCall: number };
     const runs: { http: Run[]; port: Run[] } = { http: [], port: [] };
     for (let r = 0; r < rounds; r++) {
       runs.http.push(await pairs(http, `H${r}-`, calls, concurrency));
@@ -75,6 +81,7 @@ export async function benchStoreTransport(calls = 4000, rounds = 3, concurrency 
     const summary = (xs: Run[]) => ({
       'calls/s': Math.round(median(xs.map((x) => x.callsPerSecond))),
       'main-thread CPU µs/call': Math.round(median(xs.map((x) => x.cpuUsPerCall))),
+      'process CPU µs/call (all threads)': Math.round(median(xs.map((x) => x.processCpuUsPerCall))),
     });
     return { 'loopback HTTP (before)': summary(runs.http), 'message port (now)': summary(runs.port) };
   } finally {

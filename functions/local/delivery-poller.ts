@@ -26,7 +26,7 @@ export function createDeliveryPoller(
     const previous = running ?? Promise.resolve(undefined);
     const next = previous
       .catch(() => undefined)
-      .then(() => deliverDue(deps))
+      .then(() => deliverDue(deps, { stopped: () => stopped }))
       .catch((e: unknown) => {
         deps.logger.error('notification pass failed', { error: (e as Error)?.name ?? 'Error' });
         return { delivered: 0, retrying: 0, deadLettered: 0 };

@@ -125,10 +125,15 @@ export async function deliverCase(deps: DeliveryDeps, caseId: string): Promise<D
 }
 
 /** One pass over every case with due notifications (poller tick, scheduled sweep). */
-export async function deliverDue(deps: DeliveryDeps, opts: { limit?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDue(
+  deps: DeliveryDeps,
+  opts: { limit?: number; stopped?: () => boolean } = {},
+): Promise<DeliveryReport> {
   const total: DeliveryReport = { delivered: 0, retrying: 0, deadLettered: 0 };
   const ids = await deps.queue.dueCases(deps.clock.now().toISOString(), opts.limit ?? 100);
   for (const id of ids) {
+    // Shutting down: stop between cases; the rest stay due in the index for the next start.
+    if (opts.stopped?.()) break;
     try {
       const r = await deliverCase(deps, id);
       total.delivered += r.delivered;

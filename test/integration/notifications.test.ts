@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/http/logger.js';
 import type { LocalChannelOptions } from '../../functions/local/local-channels.js';
 import { startRuntime } from '../../functions/local/runtime.js';
-import { deliverCase } from '../../functions/services/notification-delivery.js';
+import { deliverCase, deliverDue } from '../../functions/services/notification-delivery.js';
 import type { MailSender } from '../../functions/services/notification-ports.js';
 import { drivenClock } from '../support/driven-clock.js';
 import { dyingBeforeSettle } from '../support/dying-deliverer.js';
@@ -45,6 +45,24 @@ async function file(rt: Rt, overrides: Record<string, unknown> = {}) {
 const sent = (rt: Rt) => rt.channels.devMailbox.list({ limit: 500 });
 
 describe('notification delivery', () => {
+  it('a pass told to stop ends after the case in hand; the others stay due for the next start', async () => {
+    // Arrange: three cases with notifications waiting.
+    const { rt } = await setup();
+    for (let i = 0; i < 3; i++) await file(rt);
+    const deps = rt.channels.deliveryDeps;
+    const now = () => rt.deps.clock.now().toISOString();
+    const due = await deps.queue.dueCases(now(), 10);
+    let asked = 0;
+    // Act: shutdown begins while the first case is delivered.
+    const report = await deliverDue(deps, { stopped: () => asked++ > 0 });
+    const left = await deps.queue.dueCases(now(), 10);
+    // Assert
+    expect(due).toHaveLength(3);
+    expect(report.delivered).toBeGreaterThan(0);
+    expect(left).toHaveLength(2);
+    expect(left).toEqual(expect.arrayContaining(due.slice(1)));
+  });
+
   it('tells the citizen (e-mail and SMS) and the office (outbox and e-mail) in words, once each', async () => {
     // Arrange
     const { rt } = await setup();

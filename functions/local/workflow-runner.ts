@@ -76,6 +76,8 @@ export interface RunnerOptions {
   /**
    * Executions running at once. The embedded runtime shares its CPU between requests and workflow
    * tasks; a small number keeps a burst of intakes responsive while the workflows catch up behind it.
+   * Default 8: at 4, with store calls cheap, due escalations waited on executions' store latency, not
+   * on the CPU (see the README's on-time figures).
    */
   maxConcurrentExecutions?: number | undefined;
   /** Wake executions the scheduler keeps in flight at most; it refills as they end, until nothing is due. */
@@ -95,7 +97,7 @@ export interface RunnerOptions {
 export function createLocalWorkflowRunner(opts: RunnerOptions): LocalWorkflowRunner {
   const { deps, logger } = opts;
   const strategy = opts.wait ?? 'wait-state';
-  const slots = opts.maxConcurrentExecutions ?? 4;
+  const slots = opts.maxConcurrentExecutions ?? 8;
   const batchSize = opts.batchSize ?? 64;
   const maxBacklog = opts.maxBacklog ?? 5_000;
   const historySize = opts.historySize ?? 10_000;

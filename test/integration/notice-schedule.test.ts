@@ -14,6 +14,7 @@ import {
   scheduledRunOf,
 } from '../../functions/services/reports/scheduled-notice.js';
 import { asStaff, json, login, testRuntime } from '../support/runtime.js';
+import { countStoreCalls } from '../support/store-calls.js';
 
 let rt: Awaited<ReturnType<typeof testRuntime>>;
 beforeAll(async () => {
@@ -46,7 +47,9 @@ describe('the job in the embedded runtime', () => {
     const early = await runScheduledNotice(deps);
     rt.clock.set(new Date('2026-04-01T00:30:00Z'));
     const first = await runScheduledNotice(deps);
+    const calls = countStoreCalls(rt.storeClient);
     const again = await runScheduledNotice(deps);
+    calls.stop();
     // The reminder was stored by the claim itself: it is pending on the run before any delivery.
     const pendingBefore = await rt.channels.deliveryDeps.queue.dueCases(rt.clock.now().toISOString(), 50);
     await rt.channels.delivery.drain();
@@ -57,6 +60,7 @@ describe('the job in the embedded runtime', () => {
     expect(first).toEqual(expect.objectContaining({ ran: true }));
     expect(first.ran && first.draft.month).toBe('2026-03');
     expect(again.ran).toBe(false);
+    expect(calls.byCommand()).toEqual({ GetItemCommand: 1 }); // a claimed month is not drafted again
     expect(pendingBefore).toContain('noticerun:2026-03');
     const notices = outbox.items.filter((i: { kind: string }) => i.kind === 'monthly_notice');
     expect(notices).toEqual([

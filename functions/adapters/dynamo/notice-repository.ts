@@ -20,6 +20,7 @@ import type {
 } from '../../services/reports/ports.js';
 import { keys } from '../table-design.js';
 import { queryAll } from './query-all.js';
+import { readItem } from './read-item.js';
 import { withStoreRetry } from './retry.js';
 
 const RACE_RETRIES = 10;
@@ -125,6 +126,9 @@ export function createNoticeStore(client: DynamoDBClient, tableName: string): No
       const last = all.at(-1);
       return last ? decode(last) : undefined;
     },
+
+    scheduledRunClaimed: async (month) =>
+      (await readItem(client, tableName, keys.noticeRun(month))) !== undefined,
 
     claimScheduledRun: (month, at, pending) =>
       putNew({

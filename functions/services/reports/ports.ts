@@ -60,6 +60,8 @@ export interface NoticeStore {
   ): Promise<PublishedNotice>;
   get(month: string, version?: number): Promise<PublishedNotice | undefined>;
   list(): Promise<NoticeSummary[]>;
+  /** Whether the scheduled run that drafts `month` was already claimed (one read). */
+  scheduledRunClaimed(month: string): Promise<boolean>;
   /**
    * Claims the scheduled run that drafts `month` (exactly once, across retries and instances), with
    * its notifications in the same conditional put (pending, delivered like case notifications).

@@ -1,9 +1,9 @@
 /**
  * The scheduled job: on the 1st of each month at 08:00 Asia/Shanghai, draft the previous month's
  * notice and tell the leaders (outbox, and e-mail to those who want `monthly_notice`). On AWS an
- * EventBridge Scheduler schedule invokes it; the embedded runtime calls it on its own clock. The draft
- * is computed first (it only reads); then one conditional put claims the month's run and stores the
- * reminder with it, so a retried invocation or a restart neither notifies twice nor loses the reminder
+ * EventBridge Scheduler schedule invokes it; the embedded runtime calls it on its own clock (checking
+ * every minute). A month already claimed costs one read. Otherwise the draft is computed (it only
+ * reads); then one conditional put claims the month's run and stores the reminder with it, so a retried invocation or a restart neither notifies twice nor loses the reminder
  * between the claim and a separate write.
  */
 import { pendingNotifications } from '../../domain/lifecycle/notifications.js';
@@ -38,6 +38,8 @@ export async function runScheduledNotice(
   const now = deps.clock.now();
   const run = scheduledRunOf(now);
   if (now.toISOString() < run.at) return { ran: false };
+  // The local scheduler checks every minute: a claimed month costs one read, not a draft.
+  if (await deps.notices.scheduledRunClaimed(run.month)) return { ran: false };
   const draft = await draftNotice(deps, run.month);
   const o = draft.report.overall;
   const holder = noticeRunHolderId(run.month);

@@ -20,39 +20,31 @@ import {
   UploadRefused,
   uploadError,
 } from './work-order-upload.js';
-import { exchangerResponses, requireExchanger } from './work-orders-api.js';
+import { exchangerResponses, ImportCountsSchema, requireExchanger } from './work-orders-api.js';
 
 const ProblemSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
-export const ImportJobSchema = z
-  .object({
-    id: z.string(),
-    fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    total: z.number(),
-    processed: z.number(),
-    created: z.number(),
-    unchanged: z.number(),
-    changed: z.number(),
-    rejected: z.number(),
-    rows: z
-      .array(
-        z.object({
-          row: z.number(),
-          orderNo: z.string().optional(),
-          result: z.enum(['changed', 'rejected']),
-          problems: z.array(ProblemSchema).optional(),
-          trackingCode: z
-            .string()
-            .optional()
-            .openapi({ description: 'A changed order: the case it filed the first time' }),
-        }),
-      )
-      .openapi({ description: 'Rows that need attention (rejected first, then changed), at most 200' }),
-    moreRows: z.number().openapi({ description: 'Rows needing attention left off the list' }),
-  })
-  .openapi('WorkOrderImportJob');
+export const ImportJobSchema = ImportCountsSchema.extend({
+  id: z.string(),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  rows: z
+    .array(
+      z.object({
+        row: z.number(),
+        orderNo: z.string().optional(),
+        result: z.enum(['changed', 'rejected']),
+        problems: z.array(ProblemSchema).optional(),
+        trackingCode: z
+          .string()
+          .optional()
+          .openapi({ description: 'A changed order: the case it filed the first time' }),
+      }),
+    )
+    .openapi({ description: 'Rows that need attention (rejected first, then changed), at most 200' }),
+  moreRows: z.number().openapi({ description: 'Rows needing attention left off the list' }),
+}).openapi('WorkOrderImportJob');
 
 export const jobView = (job: ImportJob) => {
   const { createdBy: _by, ...view } = job;

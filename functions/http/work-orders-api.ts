@@ -39,25 +39,26 @@ export interface WorkOrderHttpDeps {
 }
 
 const ProblemSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
-export const ImportSummarySchema = z
-  .object({
-    total: z.number(),
-    processed: z.number(),
-    created: z.number(),
-    unchanged: z.number(),
-    changed: z.number(),
-    rejected: z.number(),
-    rows: z.array(
-      z.object({
-        row: z.number(),
-        orderNo: z.string().optional(),
-        result: z.enum(['created', 'unchanged', 'changed', 'rejected']),
-        trackingCode: z.string().optional(),
-        problems: z.array(ProblemSchema).optional(),
-      }),
-    ),
-  })
-  .openapi('WorkOrderImportSummary');
+/** The counts of an import (a batch's summary and a file import job alike). */
+export const ImportCountsSchema = z.object({
+  total: z.number(),
+  processed: z.number(),
+  created: z.number(),
+  unchanged: z.number(),
+  changed: z.number(),
+  rejected: z.number(),
+});
+export const ImportSummarySchema = ImportCountsSchema.extend({
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      orderNo: z.string().optional(),
+      result: z.enum(['created', 'unchanged', 'changed', 'rejected']),
+      trackingCode: z.string().optional(),
+      problems: z.array(ProblemSchema).optional(),
+    }),
+  ),
+}).openapi('WorkOrderImportSummary');
 
 const batchRoute = createRoute({
   method: 'post',

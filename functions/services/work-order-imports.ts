@@ -8,7 +8,14 @@
  */
 import type { FieldProblem } from './errors.js';
 import type { Clock, Logger } from './ports.js';
-import { type ImportRow, type ImportSummary, importWorkOrders, type WorkOrderDeps } from './work-orders.js';
+import {
+  type ImportCounts,
+  type ImportRow,
+  type ImportSummary,
+  importWorkOrders,
+  noRowsYet,
+  type WorkOrderDeps,
+} from './work-orders.js';
 
 /** Rows per chunk: the job record is saved after each one. */
 export const IMPORT_CHUNK_ROWS = 100;
@@ -24,19 +31,13 @@ export interface ImportJobRow {
   trackingCode?: string | undefined;
 }
 
-export interface ImportJob {
+export interface ImportJob extends ImportCounts {
   id: string;
   fileName: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
   status: 'running' | 'done' | 'failed';
-  total: number;
-  processed: number;
-  created: number;
-  unchanged: number;
-  changed: number;
-  rejected: number;
   /** Rows that need a person's attention, by row number, at most IMPORT_LISTED_ROWS. */
   rows: ImportJobRow[];
   /** Rows that need attention but were left off the list. */
@@ -139,12 +140,7 @@ export async function startImportJob(
     createdAt: at,
     updatedAt: at,
     status: 'running',
-    total: rows.length,
-    processed: 0,
-    created: 0,
-    unchanged: 0,
-    changed: 0,
-    rejected: 0,
+    ...noRowsYet(rows.length),
     rows: [],
     moreRows: 0,
   };

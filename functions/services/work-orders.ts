@@ -67,13 +67,27 @@ export type RowResult =
   | { row: number; orderNo: string; result: 'changed'; trackingCode?: string | undefined }
   | { row: number; orderNo?: string | undefined; result: 'rejected'; problems: FieldProblem[] };
 
-export interface ImportSummary {
+/** The counts an import reports (a batch's summary and a file import job alike). */
+export interface ImportCounts {
   total: number;
   processed: number;
   created: number;
   unchanged: number;
   changed: number;
   rejected: number;
+}
+
+/** No row processed yet, of `total`. */
+export const noRowsYet = (total: number): ImportCounts => ({
+  total,
+  processed: 0,
+  created: 0,
+  unchanged: 0,
+  changed: 0,
+  rejected: 0,
+});
+
+export interface ImportSummary extends ImportCounts {
   /** Every row that was not simply created: changed, rejected (with field problems), unchanged. */
   rows: RowResult[];
 }
@@ -155,15 +169,7 @@ export async function importWorkOrders(
   opts: { concurrency?: number; onProgress?: (s: ImportSummary) => void } = {},
 ): Promise<ImportSummary> {
   const mapping = await deps.workOrders.mapping.get();
-  const summary: ImportSummary = {
-    total: rows.length,
-    processed: 0,
-    created: 0,
-    unchanged: 0,
-    changed: 0,
-    rejected: 0,
-    rows: [],
-  };
+  const summary: ImportSummary = { ...noRowsYet(rows.length), rows: [] };
   const record = (r: RowResult) => {
     summary.processed++;
     summary[r.result]++;

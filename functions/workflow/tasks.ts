@@ -37,8 +37,6 @@ export interface TaskOutput {
   decision?: CheckDecision['decision'];
   /** Real seconds the Wait state sleeps (SecondsPath): domain time to the next due, via the clock. */
   waitSeconds?: number;
-  /** Domain time the wait runs to (for logs and tests; capped at 7 days by the Check). */
-  waitUntil?: string;
   /**
    * When the wake index next holds the case (`wakeAt`, uncapped; absent when nothing wakes it): the
    * local runner wakes its scheduler earlier only for this, since a capped re-check is not in the index.
@@ -61,7 +59,6 @@ function decide(deps: WorkflowDeps, record: CaseRecord, ctx: LifecycleContext): 
     decision: 'wait',
     // Step Functions wants whole seconds; rounding up never wakes before the due time.
     waitSeconds: Math.max(1, Math.ceil(deps.clock.realSecondsFor(ms))),
-    waitUntil: d.until.toISOString(),
     ...(wake ? { wakeAt: wake } : {}),
   };
 }
